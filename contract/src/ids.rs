@@ -1,0 +1,92 @@
+//! ID newtypes: a district or police-station code is never confused with free text.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Parse failure for a master-data code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidCode;
+
+macro_rules! code_newtype {
+    ($(#[$doc:meta])* $name:ident, $max:expr) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(try_from = "String", into = "String")]
+        pub struct $name(String);
+
+        impl $name {
+            /// Upper-case ASCII letters, digits and `-`, 1 to
+            #[doc = stringify!($max)]
+            /// characters.
+            pub fn parse(raw: &str) -> Result<Self, InvalidCode> {
+                let raw = raw.trim();
+                let ok = !raw.is_empty()
+                    && raw.len() <= $max
+                    && raw
+                        .bytes()
+                        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-');
+                if ok {
+                    Ok(Self(raw.to_owned()))
+                } else {
+                    Err(InvalidCode)
+                }
+            }
+
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = String;
+            fn try_from(value: String) -> Result<Self, Self::Error> {
+                Self::parse(&value).map_err(|_| format!("invalid {}: {value:?}", stringify!($name)))
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(value: $name) -> Self {
+                value.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    };
+}
+
+code_newtype!(
+    /// A district code from the state's records, e.g. `PAT` for Patna.
+    DistrictCode,
+    8
+);
+code_newtype!(
+    /// A police-station code from the state's records, e.g. `PAT-KOTWALI`.
+    StationCode,
+    32
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_accept_record_style_and_reject_the_rest() {
+        assert_eq!(DistrictCode::parse(" PAT ").unwrap().as_str(), "PAT");
+        assert!(DistrictCode::parse("").is_err());
+        assert!(DistrictCode::parse("pat").is_err());
+        assert!(DistrictCode::parse("PATNA-CITY").is_err(), "longer than 8");
+        assert!(StationCode::parse("PAT-KOTWALI").is_ok());
+        assert!(StationCode::parse("PAT KOTWALI").is_err());
+    }
+
+    #[test]
+    fn serde_rejects_invalid_codes() {
+        let ok: DistrictCode = serde_json::from_str("\"GAY\"").unwrap();
+        assert_eq!(ok.as_str(), "GAY");
+        assert!(serde_json::from_str::<DistrictCode>("\"<script>\"").is_err());
+    }
+}

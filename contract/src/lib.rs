@@ -1,0 +1,15 @@
+//! The API contract shared by the app (wasm32) and the reference server (native).
+//!
+//! `openapi.yaml` beside this crate describes the same API for other implementers; keep the two
+//! in step (the server's tests check that every route it exposes is documented there).
+
+pub mod errors;
+pub mod ids;
+pub mod types;
+
+pub use errors::{ApiErrorBody, ErrorCode, FieldError};
+pub use ids::{DistrictCode, StationCode};
+pub use types::{District, Health, PoliceStation};
+
+/// Every endpoint lives under this prefix; bump it only with a breaking change.
+pub const API_PREFIX: &str = "/api/v1";

@@ -1,0 +1,3 @@
+fn main() {
+    nagrik_seva::start();
+}
