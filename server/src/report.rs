@@ -1,0 +1,172 @@
+//! `asset-report`: what each file in dist costs over the wire, and whether the first load
+//! (index.html and everything it pulls in) fits the budget that low-end phones need.
+
+use crate::assets::{self, Asset, INDEX};
+use crate::BoxError;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::process::ExitCode;
+
+#[derive(Debug, Serialize)]
+pub struct FileSizes {
+    pub path: String,
+    pub raw: usize,
+    pub gzip: usize,
+    pub brotli: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub files: Vec<FileSizes>,
+    /// index.html first, then what it references, in name order.
+    pub first_load_files: Vec<String>,
+    pub first_load_brotli_bytes: usize,
+    pub first_load_brotli_kib: f64,
+    pub budget_kib: f64,
+    pub within_budget: bool,
+}
+
+/// Local paths (relative to dist) that `index_html` refers to: attribute values and any
+/// quoted `/…` URL, such as the `.wasm` path inside Trunk's inline loader script.
+pub fn referenced_paths(index_html: &str, exists: impl Fn(&str) -> bool) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    let mut consider = |candidate: &str| {
+        let path = candidate
+            .split(['?', '#'])
+            .next()
+            .unwrap_or("")
+            .trim_start_matches("./")
+            .trim_start_matches('/');
+        if !path.is_empty() && path != INDEX && exists(path) {
+            found.insert(path.to_owned());
+        }
+    };
+    let bytes = index_html.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        let opens = matches!(b, b'"' | b'\'' | b'`' | b'(');
+        if opens && bytes.get(i + 1) == Some(&b'/') && bytes.get(i + 2) != Some(&b'/') {
+            let rest = &index_html[i + 1..];
+            let end = rest
+                .find(|c: char| matches!(c, '"' | '\'' | '`' | ')' | '>') || c.is_whitespace())
+                .unwrap_or(rest.len());
+            consider(&rest[..end]);
+        }
+    }
+    // Relative attribute values (`href="main.css"`) resolve against the root, where index is.
+    for attr in ["href=\"", "src=\"", "href='", "src='"] {
+        let quote = attr.chars().last().unwrap_or('"');
+        for (at, _) in index_html.match_indices(attr) {
+            let rest = &index_html[at + attr.len()..];
+            let value = &rest[..rest.find(quote).unwrap_or(rest.len())];
+            if !value.contains(':') && !value.starts_with('/') {
+                consider(value);
+            }
+        }
+    }
+    found
+}
+
+pub fn build(files: &BTreeMap<String, Asset>, budget_kib: f64) -> Result<Report, BoxError> {
+    let index = files
+        .get(INDEX)
+        .ok_or("dist has no index.html: build the app first")?;
+    let html = String::from_utf8_lossy(&index.raw);
+    let mut first_load_files = vec![INDEX.to_owned()];
+    first_load_files.extend(referenced_paths(&html, |p| files.contains_key(p)));
+    let first_load_brotli_bytes: usize = first_load_files
+        .iter()
+        .filter_map(|p| files.get(p))
+        .map(|a| a.brotli.len())
+        .sum();
+    let first_load_brotli_kib = first_load_brotli_bytes as f64 / 1024.0;
+    Ok(Report {
+        files: files
+            .iter()
+            .map(|(path, a)| FileSizes {
+                path: path.clone(),
+                raw: a.raw.len(),
+                gzip: a.gzip.len(),
+                brotli: a.brotli.len(),
+            })
+            .collect(),
+        first_load_files,
+        first_load_brotli_bytes,
+        first_load_brotli_kib,
+        budget_kib,
+        within_budget: first_load_brotli_kib <= budget_kib,
+    })
+}
+
+pub fn run(dist: &Path, budget_kib: f64, json: Option<&Path>) -> Result<ExitCode, BoxError> {
+    let files = assets::read_dir_files(dist)
+        .map_err(|err| format!("cannot read {}: {err}", dist.display()))?;
+    let report = build(&assets::compress_all(files), budget_kib)?;
+    let width = report
+        .files
+        .iter()
+        .map(|f| f.path.len())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    println!(
+        "{:<width$}  {:>10}  {:>10}  {:>10}",
+        "file", "raw", "gzip", "brotli"
+    );
+    for f in &report.files {
+        let mark = if report.first_load_files.contains(&f.path) {
+            " *"
+        } else {
+            ""
+        };
+        println!(
+            "{:<width$}  {:>10}  {:>10}  {:>10}{mark}",
+            f.path, f.raw, f.gzip, f.brotli
+        );
+    }
+    println!("(* = part of the first load)");
+    println!(
+        "first-load: {:.1} KiB brotli (budget {} KiB)",
+        report.first_load_brotli_kib, report.budget_kib
+    );
+    if let Some(path) = json {
+        std::fs::write(path, serde_json::to_string_pretty(&report)?)
+            .map_err(|err| format!("cannot write {}: {err}", path.display()))?;
+    }
+    if report.within_budget {
+        Ok(ExitCode::SUCCESS)
+    } else {
+        eprintln!(
+            "first load is over budget by {:.1} KiB",
+            report.first_load_brotli_kib - report.budget_kib
+        );
+        Ok(ExitCode::FAILURE)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_links_scripts_and_the_wasm_in_the_loader() {
+        let html = r#"<link rel="stylesheet" href="/main-0123456789abcdef.css" integrity="x">
+<link rel="modulepreload" href="/app-0123456789abcdef.js">
+<link rel="manifest" href="manifest.webmanifest">
+<script type="module" nonce="{{__TRUNK NONCE__}}">
+import init, * as bindings from '/app-0123456789abcdef.js';
+const wasm = await init({ module_or_path: '/app-0123456789abcdef_bg.wasm' });
+</script><a href="https://example.org/x.js">x</a><a href="/missing.js">"#;
+        let exists = |p: &str| !p.starts_with("missing");
+        let found: Vec<_> = referenced_paths(html, exists).into_iter().collect();
+        assert_eq!(
+            found,
+            [
+                "app-0123456789abcdef.js",
+                "app-0123456789abcdef_bg.wasm",
+                "main-0123456789abcdef.css",
+                "manifest.webmanifest"
+            ]
+        );
+    }
+}

@@ -1,0 +1,78 @@
+//! The API router. `API_ROUTES` is the one list of what the server exposes: the router is
+//! built from it and the tests check it against `contract/openapi.yaml`.
+
+mod masters;
+
+use crate::error::ApiError;
+use crate::json::Json;
+use crate::AppState;
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{any, get, MethodRouter};
+use axum::Router;
+use contract::{ErrorCode, Health};
+
+/// (method, path template) of every API route, in axum's `{param}` syntax (as OpenAPI's).
+pub const API_ROUTES: &[(&str, &str)] = &[
+    ("GET", "/api/v1/health"),
+    ("GET", "/api/v1/districts"),
+    ("GET", "/api/v1/districts/{code}/police-stations"),
+];
+
+fn handler(method: &str, path: &str) -> MethodRouter<AppState> {
+    match (method, path) {
+        ("GET", "/api/v1/health") => get(health),
+        ("GET", "/api/v1/districts") => get(masters::districts),
+        ("GET", "/api/v1/districts/{code}/police-stations") => get(masters::police_stations),
+        _ => unreachable!("API_ROUTES lists {method} {path} but no handler serves it"),
+    }
+}
+
+pub fn api_router() -> Router<AppState> {
+    API_ROUTES
+        .iter()
+        .fold(Router::new(), |router, &(method, path)| {
+            router.route(path, handler(method, path))
+        })
+        // Unknown API paths get JSON, never the app's index.html.
+        .route("/api", any(not_found))
+        .route("/api/{*rest}", any(not_found))
+        .layer(middleware::from_fn(api_responses))
+}
+
+async fn not_found() -> ApiError {
+    ApiError::new(ErrorCode::NotFound)
+}
+
+/// axum answers a wrong method with an empty 405; the contract wants JSON (axum's `Allow`
+/// header is kept). API answers default to `no-store`: they are personal or change.
+async fn api_responses(req: Request, next: Next) -> Response {
+    let mut response = next.run(req).await;
+    if response.status() == StatusCode::METHOD_NOT_ALLOWED
+        && !response.headers().contains_key(header::CONTENT_TYPE)
+    {
+        let allow = response.headers().get(header::ALLOW).cloned();
+        response = ApiError::new(ErrorCode::MethodNotAllowed).into_response();
+        if let Some(allow) = allow {
+            response.headers_mut().insert(header::ALLOW, allow);
+        }
+    }
+    response
+        .headers_mut()
+        .entry(header::CACHE_CONTROL)
+        .or_insert(HeaderValue::from_static("no-store"));
+    response
+}
+
+async fn health(State(state): State<AppState>) -> Result<Json<Health>, ApiError> {
+    state
+        .db
+        .run(|conn| Ok(conn.query_row("SELECT 1", [], |row| row.get::<_, i64>(0))?))
+        .await?;
+    Ok(Json(Health {
+        status: "ok".into(),
+        version: env!("CARGO_PKG_VERSION").into(),
+    }))
+}
