@@ -1,0 +1,67 @@
+import { test, expect } from '../fixtures';
+import { serviceTitleKey, t } from '../locales';
+import { SERVICE_SLUGS } from '../services';
+import { AppShell } from '../pages/AppShell';
+import { HomePage } from '../pages/HomePage';
+
+test.describe('routes', () => {
+  test('home lists the 13 services in order, each titled from the locale', async ({ page }) => {
+    const home = new HomePage(page);
+    await home.open();
+    await expect(home.cards).toHaveCount(SERVICE_SLUGS.length);
+    const hrefs = await home.cards.evaluateAll((cards) => cards.map((c) => c.getAttribute('href')));
+    expect(hrefs).toEqual(SERVICE_SLUGS.map((s) => `/${s}`));
+    for (const [i, slug] of SERVICE_SLUGS.entries()) {
+      await expect(home.cardHeading(home.cards.nth(i))).toHaveText(t('hi', serviceTitleKey(slug)));
+    }
+  });
+
+  for (const slug of SERVICE_SLUGS) {
+    test(`home card → /${slug}`, async ({ page }) => {
+      const home = new HomePage(page);
+      await home.open();
+      await home.card(slug).click();
+      await expect(page).toHaveURL(new RegExp(`/${slug}$`));
+      await expect(home.h1).toHaveText(t('hi', serviceTitleKey(slug)));
+      await expect(home.h1).not.toHaveText(t('hi', 'errors.not_found_title'));
+      await expect(page).toHaveTitle(`${t('hi', serviceTitleKey(slug))} – ${t('hi', 'common.app_name')}`);
+      const notBuilt = page.locator('[data-testid="not-built"]');
+      if (await notBuilt.count()) {
+        await expect(notBuilt).toBeVisible();
+        await expect(notBuilt).toContainText(t('hi', 'services.not_built_body'));
+      }
+    });
+  }
+
+  test('deep links load the right page', async ({ page }) => {
+    const shell = new AppShell(page);
+    await shell.goto('/helplines');
+    await expect(shell.h1).toHaveText(t('hi', 'services.helplines_title'));
+    for (const number of ['112', '1930', '1091', '1098']) {
+      await expect(shell.main.locator(`a[href="tel:${number}"]`).first()).toBeVisible();
+    }
+
+    await shell.goto('/tenant-verification');
+    await expect(shell.h1).toHaveText(t('hi', 'services.tenant_verification_title'));
+
+    await page.reload();
+    await shell.booted();
+    await expect(shell.h1).toHaveText(t('hi', 'services.tenant_verification_title'));
+  });
+
+  test('an unknown path shows the not-found page', async ({ page }) => {
+    const shell = new AppShell(page);
+    await shell.goto('/no-such-page');
+    await expect(shell.h1).toHaveText(t('hi', 'errors.not_found_title'));
+    await shell.goto('/complaint/no/such/step');
+    await expect(shell.h1).toHaveText(t('hi', 'errors.not_found_title'));
+  });
+
+  test('an unknown API path is a JSON 404, not the app', async ({ request }) => {
+    const response = await request.get('/api/v1/nope');
+    expect(response.status()).toBe(404);
+    expect(response.headers()['content-type']).toContain('application/json');
+    const body = await response.json();
+    expect(body.error?.code ?? body.code).toBe('not_found');
+  });
+});

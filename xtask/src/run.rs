@@ -1,0 +1,80 @@
+//! `cargo xtask run` (release build served by the reference server) and `cargo xtask dev`
+//! (trunk serve with live reload, proxying /api/ to the server).
+
+use crate::setup::setup;
+use crate::util::{describe, exit_code, ignore_ctrl_c, run, spawn, Ctx, Result, Server};
+use std::fs;
+
+/// Builds the app in release mode and the server, the steps `run`, `test` and `bench` share.
+pub fn build_release(ctx: &Ctx) -> Result {
+    build_app(ctx)?;
+    build_server(ctx)
+}
+
+/// Both bundles of the app: the light one (`index.html` → `dist/`), which is the first load,
+/// and the forms one (`forms.html` → `dist/complaint/`), loaded when a citizen opens a form.
+/// The light one goes first: Trunk replaces its whole `dist/` when it finishes.
+pub fn build_app(ctx: &Ctx) -> Result {
+    run(ctx.cmd("trunk").args(["build", "--release"]))?;
+    run(ctx.cmd("trunk").args([
+        "build",
+        "forms.html",
+        "--release",
+        "--dist",
+        "dist/complaint",
+        "--public-url",
+        "/complaint/",
+    ]))
+}
+
+pub fn build_server(ctx: &Ctx) -> Result {
+    run(ctx.cmd("cargo").args(["build", "-p", "nagrik-server"]))
+}
+
+pub fn run_app(ctx: &Ctx, port: u16) -> Result<i32> {
+    setup(ctx)?;
+    build_release(ctx)?;
+    fs::create_dir_all(ctx.root.join(".data"))?;
+    let addr = format!("127.0.0.1:{port}");
+    let mut cmd = ctx.cmd(ctx.server_bin());
+    cmd.args([
+        "serve",
+        "--addr",
+        &addr,
+        "--db",
+        ".data/nagrik.sqlite3",
+        "--dist",
+        "dist",
+    ]);
+    println!("$ {}", describe(&cmd));
+    let mut server = spawn(&mut cmd)?;
+    ignore_ctrl_c();
+    println!("\nNagrik Seva: http://{addr}/  (Ctrl-C stops it)\n");
+    let status = server.wait()?;
+    Ok(exit_code(status))
+}
+
+pub fn dev(ctx: &Ctx) -> Result<i32> {
+    setup(ctx)?;
+    build_server(ctx)?;
+    fs::create_dir_all(ctx.root.join(".data"))?;
+    let mut api = ctx.cmd(ctx.server_bin());
+    api.args([
+        "serve",
+        "--addr",
+        "127.0.0.1:8081",
+        "--db",
+        ".data/dev.sqlite3",
+    ]);
+    let log = ctx.root.join("target/dev-server.log");
+    let _server = Server::start(api, 8081, log)?;
+    let mut trunk = ctx.cmd("trunk");
+    trunk.args(["serve", "--port", "8080"]);
+    println!("$ {}", describe(&trunk));
+    let mut trunk = spawn(&mut trunk)?;
+    ignore_ctrl_c();
+    println!("\nNagrik Seva (dev): http://127.0.0.1:8080/  API on :8081  (Ctrl-C stops both)\n");
+    let status = trunk.wait()?;
+    // `_server` is dropped here, which kills the API server.
+    Ok(exit_code(status))
+}
