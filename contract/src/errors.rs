@@ -28,6 +28,18 @@ pub enum ErrorCode {
     RateLimited,
     /// Server-side failure; the request may be retried.
     Internal,
+    /// The one-time code does not match; `attempts_left` says how many tries remain.
+    OtpWrong,
+    /// The code has expired or was never sent; ask for a new one.
+    OtpExpired,
+    /// Too many wrong codes: this code is spent; ask for a new one.
+    OtpTooManyAttempts,
+    /// The action needs a mobile verified by OTP in this session.
+    NotVerified,
+    /// The same `Idempotency-Key` was used for a different submission.
+    IdempotencyConflict,
+    /// A required header (such as `Idempotency-Key`) is missing or malformed.
+    MissingHeader,
     #[serde(other)]
     Unknown,
 }
@@ -44,6 +56,12 @@ impl ErrorCode {
             Self::UnknownCode => "unknown_code",
             Self::RateLimited => "rate_limited",
             Self::Internal => "internal",
+            Self::OtpWrong => "otp_wrong",
+            Self::OtpExpired => "otp_expired",
+            Self::OtpTooManyAttempts => "otp_too_many_attempts",
+            Self::NotVerified => "not_verified",
+            Self::IdempotencyConflict => "idempotency_conflict",
+            Self::MissingHeader => "missing_header",
             Self::Unknown => "unknown",
         }
     }
@@ -61,6 +79,12 @@ pub struct ApiError {
     pub code: ErrorCode,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<FieldError>,
+    /// With `otp_wrong`: tries left for this code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attempts_left: Option<u32>,
+    /// With `rate_limited`: seconds to wait (also sent as `Retry-After`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_after_secs: Option<u64>,
 }
 
 /// The JSON body of every non-2xx API response.
@@ -71,17 +95,17 @@ pub struct ApiErrorBody {
 
 impl ApiErrorBody {
     pub fn new(code: ErrorCode) -> Self {
-        Self {
-            error: ApiError {
-                code,
-                fields: Vec::new(),
-            },
-        }
+        Self::with_fields(code, Vec::new())
     }
 
     pub fn with_fields(code: ErrorCode, fields: Vec<FieldError>) -> Self {
         Self {
-            error: ApiError { code, fields },
+            error: ApiError {
+                code,
+                fields,
+                attempts_left: None,
+                retry_after_secs: None,
+            },
         }
     }
 }
@@ -132,6 +156,12 @@ mod tests {
             ErrorCode::UnknownCode,
             ErrorCode::RateLimited,
             ErrorCode::Internal,
+            ErrorCode::OtpWrong,
+            ErrorCode::OtpExpired,
+            ErrorCode::OtpTooManyAttempts,
+            ErrorCode::NotVerified,
+            ErrorCode::IdempotencyConflict,
+            ErrorCode::MissingHeader,
         ] {
             assert_eq!(
                 serde_json::to_string(&code).unwrap(),

@@ -90,3 +90,78 @@ mod tests {
         assert!(serde_json::from_str::<DistrictCode>("\"<script>\"").is_err());
     }
 }
+
+/// A filing's reference number, e.g. `BR-CMP-2026-000123`: state, service, year, sequence.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Reference(String);
+
+impl Reference {
+    pub fn new(state: &str, service: &str, year: i32, seq: u32) -> Self {
+        Self(format!("{state}-{service}-{year:04}-{seq:06}"))
+    }
+
+    /// Accepts lower case and surrounding spaces, as people type it from a slip or SMS.
+    pub fn parse(raw: &str) -> Result<Self, InvalidCode> {
+        let upper = raw.trim().to_ascii_uppercase();
+        let parts: Vec<&str> = upper.split('-').collect();
+        let ok = parts.len() == 4
+            && parts[0].len() == 2
+            && parts[0].bytes().all(|b| b.is_ascii_uppercase())
+            && (2..=4).contains(&parts[1].len())
+            && parts[1].bytes().all(|b| b.is_ascii_uppercase())
+            && parts[2].len() == 4
+            && parts[2].bytes().all(|b| b.is_ascii_digit())
+            && parts[3].len() == 6
+            && parts[3].bytes().all(|b| b.is_ascii_digit());
+        if ok {
+            Ok(Self(upper))
+        } else {
+            Err(InvalidCode)
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for Reference {
+    type Error = String;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Self::parse(&value).map_err(|_| format!("invalid reference: {value:?}"))
+    }
+}
+
+impl From<Reference> for String {
+    fn from(value: Reference) -> Self {
+        value.0
+    }
+}
+
+impl fmt::Display for Reference {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod reference_tests {
+    use super::*;
+
+    #[test]
+    fn reference_formats_and_parses() {
+        let r = Reference::new("BR", "CMP", 2026, 123);
+        assert_eq!(r.as_str(), "BR-CMP-2026-000123");
+        assert_eq!(Reference::parse(" br-cmp-2026-000123 ").unwrap(), r);
+        for bad in [
+            "",
+            "BR-CMP-2026-123",
+            "BR-CMP-26-000123",
+            "B1-CMP-2026-000123",
+            "BR-CMP-2026-000123-X",
+        ] {
+            assert!(Reference::parse(bad).is_err(), "{bad}");
+        }
+    }
+}

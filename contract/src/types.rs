@@ -60,3 +60,69 @@ mod tests {
         assert_eq!(back, h);
     }
 }
+
+/// `POST /api/v1/otp/request`: send a one-time code to this mobile.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OtpRequest {
+    pub mobile: String,
+}
+
+/// A code was sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OtpSent {
+    /// Seconds before "Send again" may be used.
+    pub resend_after_secs: u32,
+    /// Seconds the code stays valid.
+    pub expires_in_secs: u32,
+    /// Wrong tries allowed for this code.
+    pub attempts_left: u32,
+}
+
+/// `POST /api/v1/otp/verify`: the code the citizen received. Success sets the session cookie.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OtpVerify {
+    pub mobile: String,
+    pub code: String,
+}
+
+/// `GET /api/v1/session`: which mobile this browser session has verified, if any.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct SessionInfo {
+    /// The verified mobile, 10 digits; the person who verified it typed it.
+    pub verified_mobile: Option<String>,
+}
+
+/// `POST /api/v1/attachments` answers this; the file itself is the raw request body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttachmentUploaded {
+    pub id: String,
+    /// `image/jpeg`, `image/png` or `application/pdf`, from the file's content.
+    pub mime: String,
+    pub bytes: usize,
+}
+
+/// `POST /api/v1/complaints` (with an `Idempotency-Key` header).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ComplaintSubmission {
+    /// Field id → answer, as declared in `services::complaint::SPEC`.
+    pub answers: crate::forms::Answers,
+    /// Ids from `AttachmentUploaded`, at most `services::complaint::MAX_ATTACHMENTS`.
+    #[serde(default)]
+    pub attachments: Vec<String>,
+}
+
+/// A filing's receipt: no personal details, so it may be shown to whoever holds the reference.
+/// `GET /api/v1/acknowledgements/{reference}`
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Acknowledgement {
+    pub reference: crate::ids::Reference,
+    /// `complaint`, …
+    pub service: String,
+    /// RFC 3339 with the IST offset, e.g. `2026-11-28T21:05:00+05:30`.
+    pub filed_at: String,
+    pub station: PoliceStation,
+    pub district: District,
+    /// Last day to sign the complaint at the police station (BNSS section 173): filed + 3 days.
+    pub confirm_by: chrono::NaiveDate,
+    pub attachments: u32,
+}

@@ -105,17 +105,37 @@ pub fn compress_all(files: BTreeMap<String, Vec<u8>>) -> BTreeMap<String, Asset>
 
 pub struct Assets {
     files: BTreeMap<String, Asset>,
-    /// index.html as text, so each response can carry its own nonce.
-    index: Option<String>,
+    /// Each entry page as text, so each response can carry its own nonce: `""` is the app's
+    /// `index.html`; `"complaint"` is `complaint/index.html`, the bundle that carries the forms
+    /// (kept out of the first load), answering every deep link under `/complaint/`.
+    entries: BTreeMap<String, String>,
 }
 
 impl Assets {
     pub fn load(dir: &Path) -> io::Result<Self> {
         let files = compress_all(read_dir_files(dir)?);
-        let index = files
-            .get(INDEX)
-            .map(|asset| String::from_utf8_lossy(&asset.raw).into_owned());
-        Ok(Self { files, index })
+        let entries = files
+            .iter()
+            .filter_map(|(path, asset)| {
+                let prefix = if path == INDEX {
+                    ""
+                } else {
+                    path.strip_suffix("/index.html")?
+                };
+                Some((
+                    prefix.to_owned(),
+                    String::from_utf8_lossy(&asset.raw).into_owned(),
+                ))
+            })
+            .collect();
+        Ok(Self { files, entries })
+    }
+
+    /// The entry page for a path: the one in the folder named by its first segment, if the
+    /// build has one, else the app's `index.html`.
+    fn entry_for(&self, path: &str) -> Option<&String> {
+        let first = path.split('/').next().unwrap_or("");
+        self.entries.get(first).or_else(|| self.entries.get(""))
     }
 
     pub fn len(&self) -> usize {
@@ -283,7 +303,7 @@ pub async fn serve(
     };
     let encoding = choose_encoding(&headers);
     let path = uri.path().trim_start_matches('/');
-    if !path.is_empty() && path != INDEX {
+    if !path.is_empty() && path != INDEX && !path.ends_with("/index.html") {
         if let Some(asset) = assets.files.get(path) {
             let cache = if is_hashed(path) { IMMUTABLE } else { NO_CACHE };
             return encoded_response(
@@ -296,7 +316,7 @@ pub async fn serve(
             );
         }
     }
-    match &assets.index {
+    match assets.entry_for(path) {
         Some(template) => index_response(template, encoding),
         None => not_built(&state.config.dist),
     }

@@ -1,7 +1,41 @@
 //! What `serve` needs to run, independent of how it was asked for (CLI or tests).
 
+use chrono::{DateTime, Utc};
+use std::fmt;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
+
+/// Where the server reads the time. Tests swap in a clock they can move forward (OTP and
+/// session expiry); everything else uses the system clock.
+#[derive(Clone)]
+pub struct Clock(Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>);
+
+impl Clock {
+    pub fn system() -> Self {
+        Self(Arc::new(Utc::now))
+    }
+
+    pub fn new(now: impl Fn() -> DateTime<Utc> + Send + Sync + 'static) -> Self {
+        Self(Arc::new(now))
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        (self.0)()
+    }
+}
+
+impl Default for Clock {
+    fn default() -> Self {
+        Self::system()
+    }
+}
+
+impl fmt::Debug for Clock {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Clock")
+    }
+}
 
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -13,6 +47,10 @@ pub struct Config {
     pub demo_otp: Option<String>,
     /// How often background jobs poll for work.
     pub poll_interval: Duration,
+    /// Always mark the session cookie `Secure` (behind a TLS proxy that sends no
+    /// `X-Forwarded-Proto`). Without it, `Secure` is set when that header says `https`.
+    pub secure_cookies: bool,
+    pub clock: Clock,
 }
 
 impl Config {
@@ -22,6 +60,8 @@ impl Config {
             dist: dist.into(),
             demo_otp: None,
             poll_interval: Duration::from_secs(5),
+            secure_cookies: false,
+            clock: Clock::system(),
         }
     }
 }

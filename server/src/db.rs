@@ -19,6 +19,13 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "sample_police_stations",
         include_str!("../migrations/0003_sample_police_stations.sql"),
     ),
+    (
+        4,
+        "otp_and_sessions",
+        include_str!("../migrations/0004_otp_and_sessions.sql"),
+    ),
+    (5, "filings", include_str!("../migrations/0005_filings.sql")),
+    (6, "status", include_str!("../migrations/0006_status.sql")),
 ];
 
 /// Opens (creating if needed) the database at `path` and brings it up to date.
@@ -74,6 +81,8 @@ impl Db {
         Self(Arc::new(Mutex::new(conn)))
     }
 
+    /// Runs `f` on the blocking pool with the connection to itself: whatever `f` checks and
+    /// writes is atomic with respect to every other request.
     pub async fn run<T, F>(&self, f: F) -> Result<T, ApiError>
     where
         T: Send + 'static,

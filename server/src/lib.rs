@@ -10,6 +10,9 @@ pub mod import;
 pub mod json;
 pub mod report;
 pub mod routes;
+pub mod secrets;
+pub mod session;
+pub mod time;
 
 use axum::extract::DefaultBodyLimit;
 use axum::{middleware, Router};
@@ -30,6 +33,9 @@ pub struct AppState {
     /// `None` when dist is missing: the API still runs and pages say to build the app.
     pub assets: Option<Arc<assets::Assets>>,
     pub config: Arc<Config>,
+    /// A random secret made at start and never stored: mixed into every OTP hash, so a copy
+    /// of the database alone cannot be searched for codes. A restart voids pending codes.
+    pub secret: Arc<[u8; 32]>,
 }
 
 /// Opens and migrates the database, loads dist, and builds the whole router.
@@ -49,6 +55,7 @@ pub async fn app(config: Config) -> Result<Router, BoxError> {
             db: db::Db::new(conn),
             assets,
             config: Arc::new(config),
+            secret: Arc::new(secrets::random_bytes()),
         })
     })
     .await??;

@@ -1,4 +1,5 @@
 use clap::{Parser, Subcommand};
+use nagrik_server::config::Clock;
 use nagrik_server::{app, import, report, serve, shutdown_signal, Config};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -31,6 +32,10 @@ enum Command {
         /// Seconds between background polls.
         #[arg(long, default_value_t = 5)]
         poll_interval: u64,
+        /// Always mark the session cookie Secure (set this behind a TLS proxy that does not
+        /// send X-Forwarded-Proto).
+        #[arg(long)]
+        secure_cookies: bool,
     },
     /// Replace the sample police stations with a state's list (CSV:
     /// district_code,station_code,name_en,name_hi).
@@ -59,12 +64,15 @@ fn main() -> ExitCode {
             dist,
             demo_otp,
             poll_interval,
+            secure_cookies,
         } => run_server(
             Config {
                 db,
                 dist,
                 demo_otp,
                 poll_interval: Duration::from_secs(poll_interval),
+                secure_cookies,
+                clock: Clock::system(),
             },
             addr,
         ),

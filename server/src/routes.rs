@@ -1,7 +1,13 @@
 //! The API router. `API_ROUTES` is the one list of what the server exposes: the router is
 //! built from it and the tests check it against `contract/openapi.yaml`.
 
+mod attachments;
+mod complaints;
 mod masters;
+mod otp;
+
+pub use attachments::MAX_BYTES as MAX_ATTACHMENT_BYTES;
+pub use complaints::load_ack;
 
 use crate::error::ApiError;
 use crate::json::Json;
@@ -10,7 +16,7 @@ use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{any, get, MethodRouter};
+use axum::routing::{any, delete, get, post, MethodRouter};
 use axum::Router;
 use contract::{ErrorCode, Health};
 
@@ -19,6 +25,13 @@ pub const API_ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/v1/health"),
     ("GET", "/api/v1/districts"),
     ("GET", "/api/v1/districts/{code}/police-stations"),
+    ("POST", "/api/v1/otp/request"),
+    ("POST", "/api/v1/otp/verify"),
+    ("GET", "/api/v1/session"),
+    ("DELETE", "/api/v1/session"),
+    ("POST", "/api/v1/attachments"),
+    ("POST", "/api/v1/complaints"),
+    ("GET", "/api/v1/acknowledgements/{reference}"),
 ];
 
 fn handler(method: &str, path: &str) -> MethodRouter<AppState> {
@@ -26,6 +39,17 @@ fn handler(method: &str, path: &str) -> MethodRouter<AppState> {
         ("GET", "/api/v1/health") => get(health),
         ("GET", "/api/v1/districts") => get(masters::districts),
         ("GET", "/api/v1/districts/{code}/police-stations") => get(masters::police_stations),
+        ("POST", "/api/v1/otp/request") => post(otp::request),
+        ("POST", "/api/v1/otp/verify") => post(otp::verify),
+        ("GET", "/api/v1/session") => get(otp::get_session),
+        ("DELETE", "/api/v1/session") => delete(otp::delete_session),
+        ("POST", "/api/v1/attachments") => attachments::route(),
+        // A complaint at every declared maximum (4000-character description, ten suspects
+        // and ten witnesses in Devanagari) is larger than the default JSON limit.
+        ("POST", "/api/v1/complaints") => {
+            post(complaints::submit).layer(axum::extract::DefaultBodyLimit::max(256 * 1024))
+        }
+        ("GET", "/api/v1/acknowledgements/{reference}") => get(complaints::acknowledgement),
         _ => unreachable!("API_ROUTES lists {method} {path} but no handler serves it"),
     }
 }
@@ -34,6 +58,7 @@ pub fn api_router() -> Router<AppState> {
     API_ROUTES
         .iter()
         .fold(Router::new(), |router, &(method, path)| {
+            // One path may serve several methods (GET and DELETE /session).
             router.route(path, handler(method, path))
         })
         // Unknown API paths get JSON, never the app's index.html.

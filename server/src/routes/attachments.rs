@@ -1,0 +1,73 @@
+//! `POST /api/v1/attachments`: one file as the raw request body, kept until it joins a filing.
+
+use crate::error::ApiError;
+use crate::{secrets, session, AppState};
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{post, MethodRouter};
+use contract::rules::{file, FileKind, RuleError};
+use contract::{AttachmentUploaded, ErrorCode};
+use rusqlite::params;
+
+/// The largest file this route takes (1 MiB); larger answers 413 `payload_too_large`.
+pub const MAX_BYTES: usize = 1024 * 1024;
+const ALLOWED: &[FileKind] = &[FileKind::Jpeg, FileKind::Png, FileKind::Pdf];
+
+/// The route with its own body limit, above the JSON routes' 64 KiB.
+pub fn route() -> MethodRouter<AppState> {
+    post(upload).layer(DefaultBodyLimit::max(MAX_BYTES))
+}
+
+async fn upload(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    let session = session::require(&state, &headers).await?;
+    let body = body.map_err(|rejection| match rejection.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => ApiError::new(ErrorCode::PayloadTooLarge),
+        status if status.is_server_error() => ApiError::internal(),
+        _ => ApiError::field(ErrorCode::ValidationFailed, "attachment", "invalid"),
+    })?;
+    // The content decides, never the declared Content-Type or a file name.
+    let kind = file::check(&body, ALLOWED, MAX_BYTES).map_err(|err| match err {
+        RuleError::FileTooLarge { .. } => ApiError::new(ErrorCode::PayloadTooLarge),
+        RuleError::WrongFileType => {
+            ApiError::field(ErrorCode::ValidationFailed, "attachment", err.code())
+                .with_status(StatusCode::UNSUPPORTED_MEDIA_TYPE)
+        }
+        _ => ApiError::field(ErrorCode::ValidationFailed, "attachment", err.code()),
+    })?;
+    let id = secrets::url_token(&secrets::random_bytes::<16>());
+    let uploaded = AttachmentUploaded {
+        id: id.clone(),
+        mime: kind.mime().to_owned(),
+        bytes: body.len(),
+    };
+    let mime = uploaded.mime.clone();
+    let now = state.config.clock.now().timestamp();
+    state
+        .db
+        .run(move |conn| {
+            conn.execute(
+                "INSERT INTO attachments
+                     (id, session_hash, mobile, mime, bytes, data, uploaded_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![
+                    id,
+                    session.token_hash,
+                    session.mobile,
+                    mime,
+                    body.len() as i64,
+                    &body[..],
+                    now
+                ],
+            )?;
+            Ok(())
+        })
+        .await?;
+    Ok((StatusCode::CREATED, axum::Json(uploaded)).into_response())
+}

@@ -1,0 +1,164 @@
+//! Sessions: an `ns_session` cookie whose token is stored only as its SHA-256. A session is
+//! verified when an OTP opened it (it has a mobile); a status lookup without one opens a
+//! viewer session (no mobile) that may only follow the filings it looked up.
+
+use crate::error::ApiError;
+use crate::secrets;
+use crate::AppState;
+use axum::http::{header, HeaderMap, HeaderValue};
+use contract::ErrorCode;
+use rusqlite::{Connection, OptionalExtension};
+
+pub const COOKIE: &str = "ns_session";
+/// A verified session lasts two hours: long enough for one complaint, short on a kiosk.
+pub const SESSION_SECS: i64 = 2 * 60 * 60;
+
+/// A live verified session: who verified, and the hash that identifies the session in the
+/// database.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    pub token_hash: Vec<u8>,
+    /// 10 digits.
+    pub mobile: String,
+}
+
+pub fn token_hash(token: &str) -> Vec<u8> {
+    secrets::sha256(&[token.as_bytes()]).to_vec()
+}
+
+/// The `ns_session` cookie's value, if the request carries one.
+pub fn cookie_token(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, value)| *name == COOKIE && !value.is_empty())
+        .map(|(_, value)| value.trim_matches('"').to_owned())
+}
+
+/// The verified session the request's cookie names, when it exists and has not expired.
+pub async fn current(state: &AppState, headers: &HeaderMap) -> Result<Option<Session>, ApiError> {
+    let Some(token) = cookie_token(headers) else {
+        return Ok(None);
+    };
+    let hash = token_hash(&token);
+    let now = state.config.clock.now().timestamp();
+    state
+        .db
+        .run(move |conn| {
+            let mobile: Option<String> = conn
+                .query_row(
+                    "SELECT mobile FROM sessions
+                     WHERE token_hash = ?1 AND expires_at > ?2 AND mobile IS NOT NULL",
+                    rusqlite::params![hash, now],
+                    |row| row.get(0),
+                )
+                .optional()?;
+            Ok(mobile.map(|mobile| Session {
+                token_hash: hash,
+                mobile,
+            }))
+        })
+        .await
+}
+
+/// Any live session, verified or not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Viewer {
+    pub token_hash: Vec<u8>,
+    /// The verified mobile; `None` for a viewer session opened by a status lookup.
+    pub mobile: Option<String>,
+}
+
+/// The live session (verified or viewer) whose token hashes to `token_hash`.
+pub fn viewer(
+    conn: &Connection,
+    token_hash: &[u8],
+    now: i64,
+) -> rusqlite::Result<Option<Viewer>> {
+    conn.query_row(
+        "SELECT mobile FROM sessions WHERE token_hash = ?1 AND expires_at > ?2",
+        rusqlite::params![token_hash, now],
+        |row| row.get::<_, Option<String>>(0),
+    )
+    .optional()
+    .map(|found| {
+        found.map(|mobile| Viewer {
+            token_hash: token_hash.to_vec(),
+            mobile,
+        })
+    })
+}
+
+/// Opens a viewer session (no mobile) for two hours; answers its token for the cookie.
+pub fn open_viewer(conn: &Connection, now: i64) -> rusqlite::Result<(String, Viewer)> {
+    let token = secrets::url_token(&secrets::random_bytes::<32>());
+    let hash = token_hash(&token);
+    conn.execute(
+        "INSERT INTO sessions (token_hash, mobile, created_at, expires_at)
+         VALUES (?1, NULL, ?2, ?3)",
+        rusqlite::params![hash, now, now + SESSION_SECS],
+    )?;
+    Ok((
+        token,
+        Viewer {
+            token_hash: hash,
+            mobile: None,
+        },
+    ))
+}
+
+/// The live session, or `401 not_verified`.
+pub async fn require(state: &AppState, headers: &HeaderMap) -> Result<Session, ApiError> {
+    current(state, headers)
+        .await?
+        .ok_or_else(|| ApiError::new(ErrorCode::NotVerified))
+}
+
+/// True when the request reached us over HTTPS (as a TLS proxy says) or the server is told
+/// it always is.
+pub fn is_https(state: &AppState, headers: &HeaderMap) -> bool {
+    state.config.secure_cookies
+        || headers
+            .get("x-forwarded-proto")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(',').next())
+            .is_some_and(|proto| proto.trim().eq_ignore_ascii_case("https"))
+}
+
+pub fn set_cookie(token: &str, secure: bool) -> HeaderValue {
+    let secure = if secure { "; Secure" } else { "" };
+    HeaderValue::from_str(&format!(
+        "{COOKIE}={token}; HttpOnly; SameSite=Strict; Path=/api; Max-Age={SESSION_SECS}{secure}"
+    ))
+    .expect("the token is base64url")
+}
+
+pub fn clear_cookie(secure: bool) -> HeaderValue {
+    let secure = if secure { "; Secure" } else { "" };
+    HeaderValue::from_str(&format!(
+        "{COOKIE}=; Max-Age=0; Path=/api; HttpOnly; SameSite=Strict{secure}"
+    ))
+    .expect("ASCII")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_cookie_among_others() {
+        let mut headers = HeaderMap::new();
+        headers.append(
+            header::COOKIE,
+            HeaderValue::from_static("a=1; ns_session=abc"),
+        );
+        assert_eq!(cookie_token(&headers).as_deref(), Some("abc"));
+        let mut headers = HeaderMap::new();
+        headers.append(header::COOKIE, HeaderValue::from_static("ns_session=; b=2"));
+        assert_eq!(cookie_token(&headers), None);
+        assert_eq!(cookie_token(&HeaderMap::new()), None);
+    }
+}

@@ -1,0 +1,138 @@
+//! A server over real HTTP against a temp SQLite file, with a clock the test can move and
+//! cookie-keeping clients (one per "browser").
+
+#![allow(dead_code)]
+
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, Utc};
+use nagrik_server::config::Clock;
+use nagrik_server::{app, Config};
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::Arc;
+use tempfile::TempDir;
+
+pub const DEMO_OTP: &str = "246810";
+pub const MOBILE: &str = "9876543210";
+
+pub struct Server {
+    pub base: String,
+    pub db: PathBuf,
+    /// Seconds added to the real time: `advance` moves the server's clock.
+    offset: Arc<AtomicI64>,
+    _dir: TempDir,
+}
+
+impl Server {
+    pub async fn start() -> Self {
+        Self::start_with(|_| {}).await
+    }
+
+    pub async fn start_with(tweak: impl FnOnce(&mut Config)) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("data/nagrik.sqlite3");
+        let mut config = Config::new(&db, dir.path().join("dist"));
+        config.demo_otp = Some(DEMO_OTP.into());
+        let offset = Arc::new(AtomicI64::new(0));
+        let clock_offset = Arc::clone(&offset);
+        config.clock =
+            Clock::new(move || Utc::now() + Duration::seconds(clock_offset.load(Ordering::SeqCst)));
+        tweak(&mut config);
+        let router = app(config).await.unwrap();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+        Self {
+            base: format!("http://{addr}"),
+            db,
+            offset,
+            _dir: dir,
+        }
+    }
+
+    pub fn advance(&self, secs: i64) {
+        self.offset.fetch_add(secs, Ordering::SeqCst);
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        Utc::now() + Duration::seconds(self.offset.load(Ordering::SeqCst))
+    }
+
+    pub fn today_ist(&self) -> NaiveDate {
+        let ist = FixedOffset::east_opt(19_800).unwrap();
+        self.now().with_timezone(&ist).date_naive()
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// A new "browser": its own cookie jar.
+    pub fn browser(&self) -> reqwest::Client {
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .build()
+            .unwrap()
+    }
+
+    pub async fn post(
+        &self,
+        client: &reqwest::Client,
+        path: &str,
+        body: Value,
+    ) -> reqwest::Response {
+        client
+            .post(self.url(path))
+            .json(&body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn request_otp(&self, client: &reqwest::Client, mobile: &str) -> reqwest::Response {
+        self.post(client, "/api/v1/otp/request", json!({ "mobile": mobile }))
+            .await
+    }
+
+    pub async fn verify_otp(
+        &self,
+        client: &reqwest::Client,
+        mobile: &str,
+        code: &str,
+    ) -> reqwest::Response {
+        self.post(
+            client,
+            "/api/v1/otp/verify",
+            json!({ "mobile": mobile, "code": code }),
+        )
+        .await
+    }
+
+    /// A browser whose session has verified `mobile`.
+    pub async fn verified(&self, mobile: &str) -> reqwest::Client {
+        let client = self.browser();
+        assert_eq!(
+            self.request_otp(&client, mobile).await.status(),
+            StatusCode::OK
+        );
+        let verified = self.verify_otp(&client, mobile, DEMO_OTP).await;
+        assert_eq!(verified.status(), StatusCode::OK);
+        client
+    }
+
+    pub fn db(&self) -> rusqlite::Connection {
+        rusqlite::Connection::open(&self.db).unwrap()
+    }
+
+    pub fn count(&self, sql: &str) -> i64 {
+        self.db().query_row(sql, [], |r| r.get(0)).unwrap()
+    }
+}
+
+/// The error object of a JSON error response, checking it is one.
+pub async fn error_of(response: reqwest::Response) -> Value {
+    assert_eq!(response.headers()["content-type"], "application/json");
+    assert_eq!(response.headers()["cache-control"], "no-store");
+    response.json::<Value>().await.unwrap()["error"].clone()
+}
