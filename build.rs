@@ -134,6 +134,22 @@ fn main() {
         s.push_str("];\n");
         s
     };
+    // Name lookup for keys derived from declarations (field labels, option labels, error
+    // messages); a native test checks every declared field has its keys in both languages.
+    let mut names: Vec<(String, usize)> = Vec::new();
+    let mut idx = 0;
+    for (ns, en_map) in en {
+        for k in en_map.keys() {
+            names.push((format!("{ns}.{k}"), idx));
+            idx += 1;
+        }
+    }
+    names.sort();
+    writeln!(out, "static NAMES: [(&str, usize); {}] = [", names.len()).unwrap();
+    for (n, i) in &names {
+        writeln!(out, "    ({n:?}, {i}),").unwrap();
+    }
+    out.push_str("];\n");
     out.push_str(&table("EN", &en_table));
     out.push_str(&table("HI", &hi_table));
     let dest = Path::new(&env::var("OUT_DIR").unwrap()).join("i18n.rs");

@@ -20,6 +20,14 @@ pub mod keys {
     use super::{Key, Plural};
     include!(concat!(env!("OUT_DIR"), "/i18n.rs"));
 
+    /// The key called `namespace.key`, for text chosen by a declaration's ids.
+    pub fn by_name(name: &str) -> Option<Key> {
+        NAMES
+            .binary_search_by(|(n, _)| (*n).cmp(name))
+            .ok()
+            .map(|i| Key(NAMES[i].1))
+    }
+
     pub(super) fn table(lang: super::Lang) -> &'static [&'static str] {
         match lang {
             super::Lang::En => &EN,
@@ -134,6 +142,15 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn keys_can_be_found_by_name() {
+        assert_eq!(
+            keys::by_name("common.app_name"),
+            Some(keys::common::APP_NAME)
+        );
+        assert_eq!(keys::by_name("common.nope"), None);
     }
 
     #[test]

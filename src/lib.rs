@@ -1,30 +1,55 @@
 //! Nagrik Seva: the citizen front-end. `main.rs` only calls [`start`]; everything lives here so
 //! browser tests can mount [`App`].
 
+pub mod api;
 pub mod components;
+pub mod forms;
+pub mod hooks;
 pub mod i18n;
+pub mod kiosk;
 pub mod pages;
 pub mod preferences;
+pub mod qr;
 pub mod routes;
 pub mod services;
 pub mod storage;
+pub mod time;
+
+pub use hooks::use_online::use_online;
 
 use components::{footer::Footer, header::Header};
 use i18n::I18n;
 use leptos::prelude::*;
-use leptos_router::{components::Router, hooks::use_location};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    hooks::use_location,
+    WildcardSegment,
+};
 use routes::AppRoute;
 use wasm_bindgen::prelude::*;
 
-/// Replaces the static shell painted by `index.html` with the app.
+/// Starts the light bundle (`index.html`): home, helplines and information pages. It leaves
+/// the forms out so the first load stays small on a weak signal; a form's address is loaded
+/// from the forms bundle instead.
 pub fn start() {
+    mount(app::<false>);
+}
+
+/// Starts the forms bundle (`complaint/index.html`): everything the light bundle has, plus the
+/// services' forms.
+pub fn start_forms() {
+    mount(app::<true>);
+}
+
+/// Replaces the static shell painted by the entry page with the app.
+fn mount<V: IntoView + 'static>(app: impl FnOnce() -> V + 'static) {
     console_error_panic_hook::set_once();
     let Some(root) = document().get_element_by_id("app") else {
         return;
     };
     root.set_inner_html("");
     let root: web_sys::HtmlElement = root.unchecked_into();
-    leptos::mount::mount_to(root, App).forget();
+    leptos::mount::mount_to(root, app).forget();
 }
 
 /// Bytes of WebAssembly memory in use; read by `cargo xtask bench`.
@@ -37,8 +62,14 @@ pub fn wasm_memory_bytes() -> f64 {
         .byte_length() as f64
 }
 
+/// The whole app, as the light bundle mounts it (used by the browser tests).
 #[component]
 pub fn App() -> impl IntoView {
+    app::<false>()
+}
+
+/// `FORMS` says whether this bundle carries the forms; the other branch is compiled out.
+pub fn app<const FORMS: bool>() -> impl IntoView {
     let i18n = I18n {
         lang: RwSignal::new(preferences::stored_lang()),
     };
@@ -46,28 +77,34 @@ pub fn App() -> impl IntoView {
     let text_size = RwSignal::new(preferences::stored_text_size());
     provide_context(text_size);
     preferences::sync_to_document(i18n.lang, text_size);
+    hooks::use_online::provide_online();
+    if FORMS {
+        provide_context(forms::masters::Masters::new());
+        provide_context(pages::complaint::new_form());
+    }
 
+    let page = page::<FORMS>;
+    // One catch-all route: `AppRoute` decides what each path shows; `Routes` is there so
+    // that the router completes each navigation (address bar, history).
     view! {
         <Router>
-            <Shell/>
+            <components::skip_link::SkipLink/>
+            <Header/>
+            <main id="main" class="ns-main" tabindex="-1">
+                <Routes fallback=page>
+                    <Route path=WildcardSegment("any") view=page/>
+                </Routes>
+            </main>
+            <Footer/>
         </Router>
     }
 }
 
-#[component]
-fn Shell() -> impl IntoView {
+fn page<const FORMS: bool>() -> impl IntoView {
     let location = use_location();
     let route = Memo::new(move |_| AppRoute::from_path(&location.pathname.get()));
     focus_main_on_navigation(route);
-
-    view! {
-        <components::skip_link::SkipLink/>
-        <Header/>
-        <main id="main" class="ns-main" tabindex="-1">
-            {move || pages::view_for(route.get())}
-        </main>
-        <Footer/>
-    }
+    move || pages::view_for::<FORMS>(route.get())
 }
 
 /// After an in-app navigation, move focus to the new page so screen-reader users hear it;

@@ -1,8 +1,10 @@
 //! One module per page. A service gets its own folder (`pages/<service>/`) when it is built;
 //! until then it shows [`not_built`], which says so plainly.
 
+pub mod complaint;
 pub mod helplines;
 pub mod home;
+pub mod load_forms;
 pub mod not_built;
 pub mod not_found;
 
@@ -10,11 +12,15 @@ use crate::routes::AppRoute;
 use crate::services::Service;
 use leptos::prelude::*;
 
-pub fn view_for(route: AppRoute) -> AnyView {
+/// The page for a route. In the light bundle (`FORMS = false`) a form's route hands over to
+/// the forms bundle with a full page load; the forms' code is compiled out of that bundle.
+pub fn view_for<const FORMS: bool>(route: AppRoute) -> AnyView {
     match route {
         AppRoute::Home => home::HomePage().into_any(),
         AppRoute::Service(Service::Helplines) => helplines::HelplinesPage().into_any(),
         AppRoute::Service(service) => view! { <not_built::NotBuilt service/> }.into_any(),
+        AppRoute::Complaint(page) if FORMS => complaint::view_for(page),
+        route @ AppRoute::Complaint(_) => view! { <load_forms::LoadForms route/> }.into_any(),
         AppRoute::NotFound => not_found::NotFound().into_any(),
     }
 }

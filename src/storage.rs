@@ -17,3 +17,9 @@ pub fn set(key: &str, value: &str) {
 
 pub const LANG_KEY: &str = "ns.lang";
 pub const TEXT_SIZE_KEY: &str = "ns.text-size";
+
+pub fn remove(key: &str) {
+    if let Some(s) = local() {
+        let _ = s.remove_item(key);
+    }
+}

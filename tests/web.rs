@@ -135,3 +135,106 @@ async fn footer_lists_the_four_helplines_as_tel_links() {
     }
     root.remove();
 }
+
+mod form_components {
+    use super::*;
+    use leptos::prelude::*;
+    use nagrik_seva::components::error_summary::{ErrorSummary, SummaryItem};
+    use nagrik_seva::components::field_group::FieldGroup;
+    use nagrik_seva::i18n::I18n;
+
+    /// Mounts `view` with the language context the components need.
+    fn mount_with<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> web_sys::HtmlElement {
+        let container: web_sys::HtmlElement = doc().create_element("div").unwrap().unchecked_into();
+        doc().body().unwrap().append_child(&container).unwrap();
+        leptos::mount::mount_to(container.clone(), move || {
+            provide_context(I18n { lang: RwSignal::new(Lang::En) });
+            view()
+        })
+        .forget();
+        container
+    }
+
+    async fn frame() {
+        // The summary focuses itself on the next animation frame.
+        let p = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window().unwrap().request_animation_frame(&resolve).unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+        tick().await;
+    }
+
+    #[wasm_bindgen_test]
+    async fn field_group_wires_label_hint_and_error_to_the_control() {
+        let error = RwSignal::new(None::<String>);
+        let root = mount_with(move || {
+            view! {
+                <FieldGroup
+                    id="f-test".to_string()
+                    label=keys::complaint::NAME
+                    hint=Some(keys::complaint::NAME_HINT)
+                    optional=false
+                    error=error
+                >
+                    <input id="f-test" aria-describedby=move || if error.with(|e| e.is_some()) { "f-test-hint f-test-error" } else { "f-test-hint" }/>
+                </FieldGroup>
+            }
+        });
+        tick().await;
+        let label = query(&root, "label[for='f-test']");
+        assert_eq!(label.text_content().unwrap().trim(), text(Lang::En, keys::complaint::NAME));
+        let hint = query(&root, "#f-test-hint");
+        assert_eq!(hint.text_content().unwrap(), text(Lang::En, keys::complaint::NAME_HINT));
+        assert!(root.query_selector("#f-test-error").unwrap().is_none(), "no error before submit");
+
+        error.set(Some("Fill this in".into()));
+        tick().await;
+        let message = query(&root, "#f-test-error");
+        let hidden = query(&root, "#f-test-error .ns-visually-hidden");
+        assert_eq!(hidden.text_content().unwrap().trim(), text(Lang::En, keys::errors::ERROR_PREFIX));
+        assert!(message.text_content().unwrap().ends_with("Fill this in"));
+        let group = query(&root, ".ns-field");
+        assert!(group.class_list().contains("ns-field--error"));
+        let input = query(&root, "#f-test");
+        assert_eq!(input.get_attribute("aria-describedby").as_deref(), Some("f-test-hint f-test-error"));
+        root.remove();
+    }
+
+    #[wasm_bindgen_test]
+    async fn error_summary_takes_focus_and_each_link_focuses_its_field() {
+        let items = RwSignal::new(Vec::<SummaryItem>::new());
+        let attempt = RwSignal::new(0u32);
+        let root = mount_with(move || {
+            view! {
+                <ErrorSummary items=items attempt=attempt/>
+                <input id="f-one"/>
+                <input id="f-two"/>
+            }
+        });
+        tick().await;
+        assert!(root.query_selector("[data-testid=error-summary]").unwrap().is_none());
+
+        items.set(vec![
+            SummaryItem { target: "f-one".into(), text: "Name: Fill this in".into() },
+            SummaryItem { target: "f-two".into(), text: "Mobile: Enter a 10-digit number".into() },
+        ]);
+        attempt.set(1);
+        tick().await;
+        frame().await;
+        let summary = query(&root, "[data-testid=error-summary]");
+        assert_eq!(summary.get_attribute("role").as_deref(), Some("alert"));
+        let active = doc().active_element().unwrap();
+        assert_eq!(active, summary.clone().unchecked_into::<web_sys::Element>(), "summary is focused");
+
+        let links = summary.query_selector_all("a").unwrap();
+        assert_eq!(links.length(), 2);
+        let second: web_sys::HtmlElement = links.item(1).unwrap().unchecked_into();
+        assert_eq!(second.text_content().unwrap(), "Mobile: Enter a 10-digit number");
+        second.click();
+        assert_eq!(doc().active_element().unwrap().id(), "f-two");
+        let first: web_sys::HtmlElement = links.item(0).unwrap().unchecked_into();
+        first.click();
+        assert_eq!(doc().active_element().unwrap().id(), "f-one");
+        root.remove();
+    }
+}

@@ -4,12 +4,15 @@
 //! in step (the server's tests check that every route it exposes is documented there).
 
 pub mod errors;
+pub mod forms;
 pub mod ids;
+pub mod rules;
+pub mod services;
 pub mod types;
 
 pub use errors::{ApiErrorBody, ErrorCode, FieldError};
-pub use ids::{DistrictCode, StationCode};
-pub use types::{District, Health, PoliceStation};
+pub use ids::{DistrictCode, Reference, StationCode};
+pub use types::*;
 
 /// Every endpoint lives under this prefix; bump it only with a breaking change.
 pub const API_PREFIX: &str = "/api/v1";

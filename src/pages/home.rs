@@ -14,7 +14,7 @@ pub fn HomePage() -> impl IntoView {
             view! {
                 <li class="ns-card">
                     <A
-                        href=AppRoute::Service(service).path()
+                        href=AppRoute::for_service(service).path()
                         attr:class="ns-card__link"
                         attr:data-testid="service-card"
                     >

@@ -1,0 +1,400 @@
+//! Services declared as data: steps, fields, the rule each field obeys, when a field is shown,
+//! and cross-field checks. The app renders and validates from these declarations step by step;
+//! the server validates a whole submission with the same ones. One declaration, two enforcers.
+//!
+//! Answers travel as a flat map of field id → what the user typed (`dob` = `"d/m/yyyy"`,
+//! repeatable groups as `group.N.field`), so drafts, the check-answers page and the server all
+//! read one shape.
+
+use crate::rules::{self, date::DateBounds, RuleError};
+use chrono::NaiveDate;
+use std::collections::BTreeMap;
+
+pub type Answers = BTreeMap<String, String>;
+
+/// How a field is entered; the app picks the component from this.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Widget {
+    Text,
+    Textarea,
+    /// Options fixed in the declaration.
+    Radios,
+    Select,
+    /// Options from master data (districts).
+    District,
+    /// Options from master data, filtered by the district named here.
+    Station {
+        district_field: &'static str,
+    },
+    /// Three boxes: day, month, year.
+    Date,
+    /// Two boxes: hour, minute.
+    Time,
+    Checkbox,
+}
+
+/// What the text input should ask the phone's keyboard for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputMode {
+    Text,
+    Numeric,
+    Tel,
+    Email,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    Name,
+    Mobile,
+    Email,
+    Pin,
+    /// The ID number for the type chosen in `type_field` (Aadhaar, EPIC, PAN, passport, DL).
+    IdNumber {
+        type_field: &'static str,
+    },
+    Text {
+        min: usize,
+        max: usize,
+    },
+    /// One of the declared options.
+    Choice,
+    Date(DateBounds),
+    Time,
+    District,
+    Station,
+    /// A ticked checkbox (`"yes"`).
+    Ticked,
+}
+
+/// When a field is shown (and so validated and submitted).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShownWhen {
+    Always,
+    Equals(&'static str, &'static str),
+    NotEquals(&'static str, &'static str),
+    /// The date in that field is more than N days before today (e.g. a late report).
+    DateOlderThan(&'static str, i64),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldSpec {
+    pub id: &'static str,
+    pub widget: Widget,
+    pub rule: Rule,
+    pub optional: bool,
+    pub shown_when: ShownWhen,
+    pub options: &'static [&'static str],
+    pub input_mode: InputMode,
+    /// HTML `autocomplete` token, where the browser can help.
+    pub autocomplete: Option<&'static str>,
+}
+
+impl FieldSpec {
+    pub const fn new(id: &'static str, widget: Widget, rule: Rule) -> Self {
+        Self {
+            id,
+            widget,
+            rule,
+            optional: false,
+            shown_when: ShownWhen::Always,
+            options: &[],
+            input_mode: InputMode::Text,
+            autocomplete: None,
+        }
+    }
+    pub const fn optional(mut self) -> Self {
+        self.optional = true;
+        self
+    }
+    pub const fn shown_when(mut self, when: ShownWhen) -> Self {
+        self.shown_when = when;
+        self
+    }
+    pub const fn options(mut self, options: &'static [&'static str]) -> Self {
+        self.options = options;
+        self
+    }
+    pub const fn input_mode(mut self, mode: InputMode) -> Self {
+        self.input_mode = mode;
+        self
+    }
+    pub const fn autocomplete(mut self, token: &'static str) -> Self {
+        self.autocomplete = Some(token);
+        self
+    }
+}
+
+/// A set of fields a person can add several times (suspects, witnesses).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GroupSpec {
+    pub id: &'static str,
+    pub fields: &'static [FieldSpec],
+    pub max: usize,
+}
+
+/// A rule that needs more than one answer; returns the field to blame.
+pub type CrossCheck = fn(&Answers, &Ctx) -> Option<(&'static str, RuleError)>;
+
+#[derive(Debug, Clone, Copy)]
+pub struct StepSpec {
+    /// Also the step's URL segment.
+    pub id: &'static str,
+    pub fields: &'static [FieldSpec],
+    pub groups: &'static [GroupSpec],
+    pub checks: &'static [CrossCheck],
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct ServiceSpec {
+    pub id: &'static str,
+    pub steps: &'static [StepSpec],
+}
+
+/// `(district, station)` → does that station belong to that district?
+pub type StationCheck<'a> = dyn Fn(&str, &str) -> bool + 'a;
+
+/// What the rules need to know about the world.
+pub struct Ctx<'a> {
+    /// Today in India (IST), for "not in the future" and age rules.
+    pub today: NaiveDate,
+    /// Is this station in this district? `None` where the lists are not at hand (the app
+    /// offline); the server always knows.
+    pub station_in_district: Option<&'a StationCheck<'a>>,
+    /// Is this a known district code?
+    pub district_exists: Option<&'a dyn Fn(&str) -> bool>,
+}
+
+impl Ctx<'_> {
+    pub fn offline(today: NaiveDate) -> Ctx<'static> {
+        Ctx {
+            today,
+            station_in_district: None,
+            district_exists: None,
+        }
+    }
+}
+
+/// One problem, on one field (`group.N.field` inside a repeatable group).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub field: String,
+    pub error: RuleError,
+}
+
+/// Value of a field, trimmed; "" when absent.
+pub fn answer<'a>(answers: &'a Answers, id: &str) -> &'a str {
+    answers.get(id).map(|s| s.trim()).unwrap_or("")
+}
+
+impl ShownWhen {
+    pub fn holds(self, answers: &Answers, prefix: &str, today: NaiveDate) -> bool {
+        match self {
+            ShownWhen::Always => true,
+            ShownWhen::Equals(f, v) => answer(answers, &format!("{prefix}{f}")) == v,
+            ShownWhen::NotEquals(f, v) => answer(answers, &format!("{prefix}{f}")) != v,
+            ShownWhen::DateOlderThan(f, days) => {
+                parse_date_answer(answer(answers, &format!("{prefix}{f}")))
+                    .is_some_and(|d| (today - d).num_days() > days)
+            }
+        }
+    }
+}
+
+/// A date answer is kept as typed, `"day/month/year"`, so a half-typed date survives.
+pub fn split_date(raw: &str) -> (&str, &str, &str) {
+    let mut parts = raw.splitn(3, '/');
+    (
+        parts.next().unwrap_or(""),
+        parts.next().unwrap_or(""),
+        parts.next().unwrap_or(""),
+    )
+}
+
+pub fn parse_date_answer(raw: &str) -> Option<NaiveDate> {
+    let (d, m, y) = split_date(raw);
+    rules::date::parse_dmy(d, m, y).ok()
+}
+
+/// Number of entries in a repeatable group (stored under the group's id).
+pub fn group_len(answers: &Answers, group: &GroupSpec) -> usize {
+    answer(answers, group.id)
+        .parse::<usize>()
+        .unwrap_or(0)
+        .min(group.max)
+}
+
+/// Checks one field's raw value against its rule.
+pub fn check_field(
+    field: &FieldSpec,
+    answers: &Answers,
+    prefix: &str,
+    ctx: &Ctx,
+) -> Result<(), RuleError> {
+    let raw = answer(answers, &format!("{prefix}{}", field.id));
+    if raw.is_empty() || (field.widget == Widget::Date && raw.chars().all(|c| c == '/')) {
+        return if field.optional {
+            Ok(())
+        } else {
+            Err(RuleError::Required)
+        };
+    }
+    match field.rule {
+        Rule::Name => rules::name::parse(raw).map(drop),
+        Rule::Mobile => rules::mobile::parse(raw).map(drop),
+        Rule::Email => rules::email::parse(raw).map(drop),
+        Rule::Pin => rules::pin::parse(raw).map(drop),
+        Rule::IdNumber { type_field } => {
+            let kind = answer(answers, &format!("{prefix}{type_field}"));
+            check_id_number(kind, raw)
+        }
+        Rule::Text { min, max } => rules::text::parse(raw, min, max).map(drop),
+        Rule::Choice => {
+            if field.options.contains(&raw) {
+                Ok(())
+            } else {
+                Err(RuleError::Invalid)
+            }
+        }
+        Rule::Date(bounds) => {
+            let (d, m, y) = split_date(raw);
+            let date = rules::date::parse_dmy(d, m, y)?;
+            rules::date::check(date, ctx.today, &bounds).map(drop)
+        }
+        Rule::Time => rules::time::parse_hhmm(raw).map(drop),
+        Rule::District => match ctx.district_exists {
+            Some(exists) if !exists(raw) => Err(RuleError::Invalid),
+            _ => crate::ids::DistrictCode::parse(raw)
+                .map(drop)
+                .map_err(|_| RuleError::Invalid),
+        },
+        Rule::Station => {
+            crate::ids::StationCode::parse(raw).map_err(|_| RuleError::Invalid)?;
+            if let (Widget::Station { district_field }, Some(ok)) =
+                (field.widget, ctx.station_in_district)
+            {
+                let district = answer(answers, &format!("{prefix}{district_field}"));
+                if !ok(district, raw) {
+                    return Err(RuleError::Invalid);
+                }
+            }
+            Ok(())
+        }
+        Rule::Ticked => {
+            if raw == "yes" {
+                Ok(())
+            } else {
+                Err(RuleError::Invalid)
+            }
+        }
+    }
+}
+
+/// ID proof types a citizen can choose, with the rule for each number.
+pub const ID_TYPES: &[&str] = &["aadhaar", "epic", "pan", "passport", "driving_licence"];
+
+fn check_id_number(kind: &str, raw: &str) -> Result<(), RuleError> {
+    match kind {
+        "aadhaar" => rules::aadhaar::parse(raw).map(drop),
+        // Old voter-ID formats exist: an unusual one is a warning shown by the app, not an error.
+        "epic" => rules::epic::parse(raw).map(drop),
+        "pan" => rules::pan::parse(raw).map(drop),
+        "passport" => rules::passport::parse(raw).map(drop),
+        "driving_licence" => rules::driving_licence::parse(raw).map(drop),
+        // The type itself is reported on its own field.
+        _ => Ok(()),
+    }
+}
+
+/// Every problem on one step, in the order the fields appear.
+pub fn validate_step(step: &StepSpec, answers: &Answers, ctx: &Ctx) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for field in step.fields {
+        if !field.shown_when.holds(answers, "", ctx.today) {
+            continue;
+        }
+        if let Err(error) = check_field(field, answers, "", ctx) {
+            problems.push(Problem {
+                field: field.id.to_owned(),
+                error,
+            });
+        }
+    }
+    for group in step.groups {
+        for i in 0..group_len(answers, group) {
+            let prefix = format!("{}.{i}.", group.id);
+            for field in group.fields {
+                if !field.shown_when.holds(answers, &prefix, ctx.today) {
+                    continue;
+                }
+                if let Err(error) = check_field(field, answers, &prefix, ctx) {
+                    problems.push(Problem {
+                        field: format!("{prefix}{}", field.id),
+                        error,
+                    });
+                }
+            }
+        }
+    }
+    for check in step.checks {
+        if let Some((field, error)) = check(answers, ctx) {
+            if !problems.iter().any(|p| p.field == field) {
+                problems.push(Problem {
+                    field: field.to_owned(),
+                    error,
+                });
+            }
+        }
+    }
+    problems
+}
+
+/// Every problem in a whole submission (what the server runs).
+pub fn validate_service(service: &ServiceSpec, answers: &Answers, ctx: &Ctx) -> Vec<Problem> {
+    service
+        .steps
+        .iter()
+        .flat_map(|s| validate_step(s, answers, ctx))
+        .collect()
+}
+
+/// Which step a field belongs to, so an error from the server is shown on the right page.
+pub fn step_of(service: &ServiceSpec, field: &str) -> Option<&'static StepSpec> {
+    let base = field.split('.').next().unwrap_or(field);
+    service
+        .steps
+        .iter()
+        .find(|s| s.fields.iter().any(|f| f.id == base) || s.groups.iter().any(|g| g.id == base))
+}
+
+/// The answers a submission keeps: only fields that are declared and shown, trimmed.
+/// Anything else the client sent is dropped, never stored.
+pub fn retain_declared(service: &ServiceSpec, answers: &Answers, today: NaiveDate) -> Answers {
+    let mut kept = Answers::new();
+    for step in service.steps {
+        for field in step.fields {
+            if field.shown_when.holds(answers, "", today) {
+                let v = answer(answers, field.id);
+                if !v.is_empty() {
+                    kept.insert(field.id.to_owned(), v.to_owned());
+                }
+            }
+        }
+        for group in step.groups {
+            let n = group_len(answers, group);
+            if n > 0 {
+                kept.insert(group.id.to_owned(), n.to_string());
+            }
+            for i in 0..n {
+                let prefix = format!("{}.{i}.", group.id);
+                for field in group.fields {
+                    let key = format!("{prefix}{}", field.id);
+                    let v = answer(answers, &key);
+                    if field.shown_when.holds(answers, &prefix, today) && !v.is_empty() {
+                        kept.insert(key, v.to_owned());
+                    }
+                }
+            }
+        }
+    }
+    kept
+}

@@ -1,0 +1,3 @@
+//! Hooks that sync with the browser; one per file.
+
+pub mod use_online;

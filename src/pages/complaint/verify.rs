@@ -1,0 +1,413 @@
+//! Verify the mobile by OTP, then send. A mobile verified earlier in this session is not asked
+//! again. Failures keep every answer and say what to do, in the citizen's language.
+
+use super::step::summary_items;
+use super::{step_path, use_form, TOTAL_STEPS};
+use crate::api::{self, ApiError};
+use crate::components::error_summary::{ErrorSummary, SummaryItem};
+use crate::components::page_title::PageTitle;
+use crate::components::step_nav::{BackLink, StepIndicator};
+use crate::forms::{client_ctx, new_idempotency_key, FormState};
+use crate::i18n::{keys::complaint as c, keys::errors, plural, use_i18n, I18n};
+use crate::routes::{AppRoute, ComplaintPage};
+use contract::forms::{step_of, validate_service, Problem};
+use contract::rules::RuleError;
+use contract::services::complaint::SPEC;
+use contract::{ComplaintSubmission, ErrorCode};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+use std::time::Duration;
+
+/// What went wrong on this page, shown in its error summary.
+#[derive(Debug, Clone, PartialEq)]
+enum Failure {
+    Code(ErrorCode, Option<u32>),
+    CodeRequired,
+    RateLimited(u64),
+    Network,
+    Server,
+}
+
+fn failure_text(i18n: I18n, f: &Failure) -> String {
+    match f {
+        Failure::CodeRequired => i18n.get(c::CODE_REQUIRED).to_owned(),
+        Failure::Code(ErrorCode::OtpWrong, left) => {
+            let mut s = i18n.get(c::CODE_OTP_WRONG).to_owned();
+            if let Some(n) = left {
+                s.push_str(". ");
+                s.push_str(&plural(i18n.lang.get(), c::VERIFY_ATTEMPTS, u64::from(*n)));
+            }
+            s
+        }
+        Failure::Code(ErrorCode::OtpExpired, _) => i18n.get(c::CODE_OTP_EXPIRED).to_owned(),
+        Failure::Code(ErrorCode::OtpTooManyAttempts, _) => {
+            i18n.get(c::CODE_OTP_TOO_MANY_ATTEMPTS).to_owned()
+        }
+        Failure::RateLimited(secs) => {
+            i18n.format(errors::RATE_LIMITED, &[("seconds", &secs.to_string())])
+        }
+        Failure::Network => i18n.get(errors::NETWORK).to_owned(),
+        Failure::Code(..) | Failure::Server => i18n.get(errors::SERVER).to_owned(),
+    }
+}
+
+fn failure_of(e: &ApiError) -> Failure {
+    match e {
+        ApiError::Network => Failure::Network,
+        ApiError::Rejected {
+            body,
+            retry_after_secs,
+            ..
+        } => match body.error.code {
+            ErrorCode::RateLimited => Failure::RateLimited(
+                retry_after_secs
+                    .or(body.error.retry_after_secs)
+                    .unwrap_or(60),
+            ),
+            code
+            @ (ErrorCode::OtpWrong | ErrorCode::OtpExpired | ErrorCode::OtpTooManyAttempts) => {
+                Failure::Code(code, body.error.attempts_left)
+            }
+            _ => Failure::Server,
+        },
+        ApiError::BadData { .. } => Failure::Server,
+    }
+}
+
+/// Outcome of sending: the receipt, problems to show on a step, or a failure to show here.
+enum Sent {
+    Filed(contract::Reference),
+    Invalid(Vec<Problem>),
+    Failed(Failure),
+}
+
+async fn send(form: FormState) -> Sent {
+    let answers = form.answers.get_untracked();
+    let key = match form.idempotency_key.get_untracked() {
+        Some(k) => k,
+        None => {
+            let k = new_idempotency_key();
+            form.idempotency_key.set(Some(k.clone()));
+            k
+        }
+    };
+    let mut ids = Vec::new();
+    for file in form.files.get_untracked() {
+        match api::upload_attachment(&file.bytes, &file.mime).await {
+            Ok(up) => ids.push(up.id),
+            Err(ApiError::Rejected { body, .. })
+                if body.error.code == ErrorCode::ValidationFailed =>
+            {
+                return Sent::Invalid(vec![Problem {
+                    field: "attachments".into(),
+                    error: RuleError::WrongFileType,
+                }]);
+            }
+            Err(e) => return Sent::Failed(failure_of(&e)),
+        }
+    }
+    let submission = ComplaintSubmission {
+        answers,
+        attachments: ids,
+    };
+    match api::submit_complaint(&submission, &key).await {
+        Ok(ack) => Sent::Filed(ack.reference),
+        Err(ApiError::Rejected { body, .. }) if body.error.code == ErrorCode::ValidationFailed => {
+            let problems = body
+                .error
+                .fields
+                .iter()
+                .map(|f| Problem {
+                    field: f.field.clone(),
+                    error: RuleError::from_code(&f.code).unwrap_or(RuleError::Invalid),
+                })
+                .collect();
+            Sent::Invalid(problems)
+        }
+        Err(e) => Sent::Failed(failure_of(&e)),
+    }
+}
+
+#[component]
+pub fn VerifyPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let form = use_form();
+    let navigate = use_navigate();
+    let mobile = Memo::new(move |_| {
+        contract::rules::mobile::parse(&form.get("mobile"))
+            .ok()
+            .map(|m| m.as_str().to_owned())
+    });
+    let mobile_display = Memo::new(move |_| {
+        contract::rules::mobile::parse(&form.get("mobile"))
+            .map(|m| m.display())
+            .unwrap_or_default()
+    });
+    let verified = RwSignal::new(false);
+    let code_sent = RwSignal::new(false);
+    let code = RwSignal::new(String::new());
+    let resend_in = RwSignal::new(0u32);
+    let failure = RwSignal::new(None::<Failure>);
+    let attempts = RwSignal::new(0u32);
+    let busy = RwSignal::new(false);
+    let online = crate::use_online();
+
+    // A mobile verified earlier in this session is not asked again.
+    spawn_local(async move {
+        if let Ok(s) = api::session().await {
+            if s.verified_mobile.is_some() && s.verified_mobile == mobile.get_untracked() {
+                verified.set(true);
+            }
+        }
+    });
+
+    let ticker = StoredValue::new(None::<IntervalHandle>);
+    let start_countdown = move |secs: u32| {
+        resend_in.set(secs);
+        if let Some(h) = ticker.get_value() {
+            h.clear();
+        }
+        let h = set_interval_with_handle(
+            move || resend_in.update(|s| *s = s.saturating_sub(1)),
+            Duration::from_secs(1),
+        )
+        .ok();
+        ticker.set_value(h);
+    };
+    on_cleanup(move || {
+        if let Some(h) = ticker.get_value() {
+            h.clear();
+        }
+    });
+
+    let request_code = move || {
+        let Some(m) = mobile.get_untracked() else {
+            return;
+        };
+        busy.set(true);
+        failure.set(None);
+        spawn_local(async move {
+            match api::request_otp(&m).await {
+                Ok(sent) => {
+                    code_sent.set(true);
+                    attempts.update(|n| *n += 1);
+                    start_countdown(sent.resend_after_secs);
+                    request_animation_frame(|| {
+                        crate::components::error_summary::focus_field("f-otp")
+                    });
+                }
+                Err(e) => {
+                    if let Failure::RateLimited(s) = failure_of(&e) {
+                        code_sent.set(true);
+                        start_countdown(s as u32);
+                    }
+                    failure.set(Some(failure_of(&e)));
+                    attempts.update(|n| *n += 1);
+                }
+            }
+            busy.set(false);
+        });
+    };
+
+    let deliver = {
+        let navigate = navigate.clone();
+        move || {
+            let navigate = navigate.clone();
+            busy.set(true);
+            failure.set(None);
+            spawn_local(async move {
+                match send(form).await {
+                    Sent::Filed(reference) => {
+                        form.reset();
+                        let path =
+                            AppRoute::Complaint(ComplaintPage::Confirmation(reference)).path();
+                        navigate(
+                            &path,
+                            NavigateOptions {
+                                replace: true,
+                                ..Default::default()
+                            },
+                        );
+                    }
+                    Sent::Invalid(problems) => {
+                        let step = problems
+                            .iter()
+                            .find_map(|p| step_of(&SPEC, &p.field))
+                            .and_then(|s| SPEC.steps.iter().position(|x| x.id == s.id))
+                            .unwrap_or(0);
+                        form.problems.set(problems);
+                        form.failed_submits.update(|n| *n += 1);
+                        form.returning_to_check.set(true);
+                        navigate(&step_path(step), NavigateOptions::default());
+                    }
+                    Sent::Failed(f) => {
+                        failure.set(Some(f));
+                        attempts.update(|n| *n += 1);
+                    }
+                }
+                busy.set(false);
+            });
+        }
+    };
+
+    let on_submit = {
+        let deliver = deliver.clone();
+        let navigate = navigate.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            if busy.get_untracked() {
+                return; // a second click while sending does nothing
+            }
+            // Anything left incomplete is shown on its step before asking for a code.
+            let problems = form
+                .answers
+                .with_untracked(|a| validate_service(&SPEC, a, &client_ctx()));
+            if let Some(first) = problems.first() {
+                let step = step_of(&SPEC, &first.field)
+                    .and_then(|s| SPEC.steps.iter().position(|x| x.id == s.id))
+                    .unwrap_or(0);
+                form.problems.set(problems);
+                form.failed_submits.update(|n| *n += 1);
+                form.returning_to_check.set(true);
+                navigate(&step_path(step), NavigateOptions::default());
+                return;
+            }
+            if verified.get_untracked() {
+                deliver();
+                return;
+            }
+            let entered = code.get_untracked();
+            let digits = contract::rules::digits::ascii_digits(entered.trim()).into_owned();
+            if digits.len() != 6 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                failure.set(Some(Failure::CodeRequired));
+                attempts.update(|n| *n += 1);
+                return;
+            }
+            let Some(m) = mobile.get_untracked() else {
+                return;
+            };
+            busy.set(true);
+            failure.set(None);
+            let deliver = deliver.clone();
+            spawn_local(async move {
+                match api::verify_otp(&m, &digits).await {
+                    Ok(_) => {
+                        verified.set(true);
+                        deliver();
+                    }
+                    Err(e) => {
+                        failure.set(Some(failure_of(&e)));
+                        attempts.update(|n| *n += 1);
+                        busy.set(false);
+                    }
+                }
+            });
+        }
+    };
+
+    let items = {
+        let step_items = summary_items(form, i18n);
+        Signal::derive(move || {
+            let mut items = step_items.get();
+            if let Some(f) = failure.get() {
+                let target = if matches!(f, Failure::Code(..) | Failure::CodeRequired) {
+                    "f-otp"
+                } else {
+                    "ns-send"
+                };
+                items.push(SummaryItem {
+                    target: target.into(),
+                    text: failure_text(i18n, &f),
+                });
+            }
+            items
+        })
+    };
+    let has_errors = Signal::derive(move || failure.with(|f| f.is_some()));
+    let code_error = move || {
+        failure
+            .get()
+            .filter(|f| matches!(f, Failure::Code(..) | Failure::CodeRequired))
+            .map(|f| failure_text(i18n, &f))
+    };
+
+    view! {
+        <BackLink href=AppRoute::Complaint(ComplaintPage::Check).path()/>
+        <ErrorSummary items attempt=attempts/>
+        <StepIndicator current=TOTAL_STEPS total=TOTAL_STEPS/>
+        <PageTitle key=c::STEP_VERIFY error=has_errors/>
+        <Show when=move || !online.get()>
+            <p class="ns-notice" role="status">{i18n.t(c::VERIFY_OFFLINE)}</p>
+        </Show>
+        <form class="ns-form" novalidate on:submit=on_submit>
+            <Show
+                when=move || verified.get()
+                fallback=move || view! {
+                    <p>{move || i18n.format(c::VERIFY_INTRO, &[("mobile", &mobile_display.get())])}</p>
+                    <Show when=move || code_sent.get()>
+                        <p role="status">{move || i18n.format(c::VERIFY_CODE_SENT, &[("mobile", &mobile_display.get())])}</p>
+                        <div class="ns-field" class:ns-field--error=move || code_error().is_some()>
+                            <label class="ns-label" for="f-otp">{i18n.t(c::VERIFY_CODE)}</label>
+                            <div id="f-otp-hint" class="ns-hint">{i18n.t(c::VERIFY_CODE_HINT)}</div>
+                            {move || code_error().map(|m| view! {
+                                <p id="f-otp-error" class="ns-error-message">
+                                    <span class="ns-visually-hidden">{i18n.t(errors::ERROR_PREFIX)}" "</span>{m}
+                                </p>
+                            })}
+                            <input
+                                class="ns-input ns-input--width-6"
+                                id="f-otp"
+                                name="otp"
+                                type="text"
+                                inputmode="numeric"
+                                autocomplete="one-time-code"
+                                maxlength="6"
+                                aria-describedby=move || if code_error().is_some() { "f-otp-hint f-otp-error" } else { "f-otp-hint" }
+                                prop:value=move || code.get()
+                                on:input=move |ev| code.set(event_target_value(&ev))
+                            />
+                        </div>
+                        <p class="ns-hint" aria-live="polite">
+                            {move || {
+                                let s = resend_in.get();
+                                (s > 0).then(|| plural(i18n.lang.get(), c::VERIFY_RESEND_IN, u64::from(s)))
+                            }}
+                        </p>
+                        <Show when=move || resend_in.get() == 0>
+                            <button type="button" class="ns-button ns-button--secondary" disabled=move || busy.get() on:click=move |_| request_code()>
+                                {i18n.t(c::VERIFY_RESEND)}
+                            </button>
+                        </Show>
+                    </Show>
+                }
+            >
+                <p class="ns-notice" role="status">{move || i18n.format(c::VERIFY_VERIFIED, &[("mobile", &mobile_display.get())])}</p>
+            </Show>
+            <div class="ns-button-group">
+                <Show
+                    when=move || verified.get() || code_sent.get()
+                    fallback=move || view! {
+                        <button type="button" class="ns-button" id="ns-send" data-testid="send-code"
+                            disabled=move || busy.get() || mobile.get().is_none()
+                            on:click=move |_| request_code()>
+                            {i18n.t(c::VERIFY_SEND_CODE)}
+                        </button>
+                    }
+                >
+                    <button type="submit" class="ns-button" id="ns-send" data-testid="submit"
+                        aria-disabled=move || busy.get().then_some("true")>
+                        {move || if busy.get() {
+                            i18n.get(c::SENDING)
+                        } else if verified.get() {
+                            i18n.get(c::SUBMIT)
+                        } else {
+                            i18n.get(c::VERIFY_CONFIRM)
+                        }}
+                    </button>
+                </Show>
+            </div>
+        </form>
+    }
+}
