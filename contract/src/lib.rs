@@ -6,8 +6,10 @@
 pub mod errors;
 pub mod forms;
 pub mod ids;
+pub mod lifecycle;
 pub mod rules;
 pub mod services;
+pub mod status;
 pub mod types;
 
 pub use errors::{ApiErrorBody, ErrorCode, FieldError};

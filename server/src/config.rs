@@ -37,6 +37,9 @@ impl fmt::Debug for Clock {
     }
 }
 
+/// Seconds between a status page's polls unless `serve --poll-interval` says otherwise.
+pub const DEFAULT_POLL_SECS: u64 = 15;
+
 #[derive(Debug, Clone)]
 pub struct Config {
     /// SQLite file; created (with its parent directory) when missing.
@@ -45,7 +48,8 @@ pub struct Config {
     pub dist: PathBuf,
     /// A fixed OTP for demos and end-to-end tests instead of sending an SMS.
     pub demo_otp: Option<String>,
-    /// How often background jobs poll for work.
+    /// How often clients should poll a filing's status (`X-Poll-Interval`, whole seconds,
+    /// at least 1), and background jobs for work.
     pub poll_interval: Duration,
     /// Always mark the session cookie `Secure` (behind a TLS proxy that sends no
     /// `X-Forwarded-Proto`). Without it, `Secure` is set when that header says `https`.
@@ -59,7 +63,7 @@ impl Config {
             db: db.into(),
             dist: dist.into(),
             demo_otp: None,
-            poll_interval: Duration::from_secs(5),
+            poll_interval: Duration::from_secs(DEFAULT_POLL_SECS),
             secure_cookies: false,
             clock: Clock::system(),
         }

@@ -122,4 +122,55 @@ mod tests {
             38
         );
     }
+
+    #[test]
+    fn the_status_migration_keeps_sessions_and_history() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "foreign_keys", "ON").unwrap();
+        for &(_, _, sql) in &MIGRATIONS[..5] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.execute_batch(
+            "INSERT INTO sessions VALUES (x'01', '9876543210', 1, 2);
+             INSERT INTO filings (reference, service, year, seq, mobile, answers, station_code,
+                 station_name_en, station_name_hi, station_sample, district_code,
+                 district_name_en, district_name_hi, filed_at)
+             VALUES ('BR-CMP-2026-000001', 'complaint', 2026, 1, '9876543210', '{}',
+                 'PAT-KOTWALI', 'Kotwali', 'कोतवाली', 1, 'PAT', 'Patna', 'पटना',
+                 '2026-01-01T00:00:00Z');
+             INSERT INTO status_events (reference, status, at, office, version)
+             VALUES ('BR-CMP-2026-000001', 'submitted', '2026-01-01T00:00:00Z', 'PAT-KOTWALI', 1);
+             CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY NOT NULL,
+                 name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT '');
+             INSERT INTO schema_migrations (version, name) VALUES (1, ''), (2, ''), (3, ''),
+                 (4, ''), (5, '');",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let mobile: String = conn
+            .query_row(
+                "SELECT mobile FROM sessions WHERE token_hash = x'01'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(mobile, "9876543210");
+        // Viewer sessions have no mobile, and their grants go with them.
+        conn.execute_batch(
+            "INSERT INTO sessions VALUES (x'02', NULL, 1, 2);
+             INSERT INTO status_access VALUES (x'02', 'BR-CMP-2026-000001', 1);
+             DELETE FROM sessions WHERE token_hash = x'02';",
+        )
+        .unwrap();
+        let count = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, i64>(0)).unwrap();
+        assert_eq!(count("SELECT COUNT(*) FROM status_access"), 0);
+        assert_eq!(
+            count("SELECT COUNT(*) FROM status_events WHERE office_en IS NULL"),
+            1
+        );
+        assert_eq!(
+            count("SELECT COUNT(*) FROM filings WHERE fir_number IS NULL"),
+            1
+        );
+    }
 }

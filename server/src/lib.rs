@@ -8,6 +8,7 @@ pub mod error;
 pub mod headers;
 pub mod import;
 pub mod json;
+pub mod officer;
 pub mod report;
 pub mod routes;
 pub mod secrets;
@@ -85,7 +86,9 @@ pub async fn serve(
     router: Router,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router)
+    // The peer's address feeds the status lookup rate limit.
+    let service = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, service)
         .with_graceful_shutdown(shutdown)
         .await
 }

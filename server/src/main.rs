@@ -1,6 +1,6 @@
 use clap::{Parser, Subcommand};
-use nagrik_server::config::Clock;
-use nagrik_server::{app, import, report, serve, shutdown_signal, Config};
+use nagrik_server::config::{Clock, DEFAULT_POLL_SECS};
+use nagrik_server::{app, import, officer, report, serve, shutdown_signal, Config};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -29,8 +29,8 @@ enum Command {
         /// Accept this OTP instead of sending an SMS (demos and tests only).
         #[arg(long)]
         demo_otp: Option<String>,
-        /// Seconds between background polls.
-        #[arg(long, default_value_t = 5)]
+        /// Seconds between a status page's polls (sent as X-Poll-Interval).
+        #[arg(long, default_value_t = DEFAULT_POLL_SECS)]
         poll_interval: u64,
         /// Always mark the session cookie Secure (set this behind a TLS proxy that does not
         /// send X-Forwarded-Proto).
@@ -44,6 +44,11 @@ enum Command {
         db: PathBuf,
         file: PathBuf,
     },
+    /// A police officer's actions on filings (a stand-in for the station's system).
+    Officer {
+        #[command(subcommand)]
+        command: OfficerCommand,
+    },
     /// Print raw/gzip/brotli sizes of dist and check the first-load size against a budget.
     AssetReport {
         #[arg(long, default_value = "dist")]
@@ -53,6 +58,35 @@ enum Command {
         /// Also write the numbers as JSON to this file.
         #[arg(long)]
         json: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum OfficerCommand {
+    /// Record a filing's next step, e.g. `officer advance BR-CMP-2026-000001 received`.
+    /// Safe while the server runs on the same database.
+    Advance {
+        #[arg(long, default_value = "data/nagrik.sqlite3")]
+        db: PathBuf,
+        /// The filing's reference, e.g. BR-CMP-2026-000001.
+        reference: String,
+        /// The new status: received, under_enquiry, fir_registered, under_investigation,
+        /// charge_sheeted, final_report, transferred, closed, rejected, pending_at_station,
+        /// verification_in_progress or approved.
+        status: String,
+        /// A note for the citizen in English (with --note-hi; default: a standard note).
+        #[arg(long, requires = "note_hi")]
+        note_en: Option<String>,
+        /// The same note in Hindi.
+        #[arg(long, requires = "note_en")]
+        note_hi: Option<String>,
+        /// The FIR number; required with fir_registered.
+        #[arg(long)]
+        fir_number: Option<String>,
+        /// The police-station code where the step happened (default: the filing's station;
+        /// for transferred, the station it went to).
+        #[arg(long)]
+        office: Option<String>,
     },
 }
 
@@ -77,6 +111,28 @@ fn main() -> ExitCode {
             addr,
         ),
         Command::ImportMasters { db, file } => import::run(&db, &file),
+        Command::Officer {
+            command:
+                OfficerCommand::Advance {
+                    db,
+                    reference,
+                    status,
+                    note_en,
+                    note_hi,
+                    fir_number,
+                    office,
+                },
+        } => officer::run(
+            &db,
+            &officer::Advance {
+                reference,
+                status,
+                note_en,
+                note_hi,
+                fir_number,
+                office,
+            },
+        ),
         Command::AssetReport {
             dist,
             budget_kib,

@@ -5,9 +5,11 @@ mod attachments;
 mod complaints;
 mod masters;
 mod otp;
+mod status;
 
 pub use attachments::MAX_BYTES as MAX_ATTACHMENT_BYTES;
 pub use complaints::load_ack;
+pub use status::{LOOKUP_WINDOW_SECS, MAX_LOOKUPS};
 
 use crate::error::ApiError;
 use crate::json::Json;
@@ -32,6 +34,8 @@ pub const API_ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/v1/attachments"),
     ("POST", "/api/v1/complaints"),
     ("GET", "/api/v1/acknowledgements/{reference}"),
+    ("POST", "/api/v1/status/lookup"),
+    ("GET", "/api/v1/status/{reference}"),
 ];
 
 fn handler(method: &str, path: &str) -> MethodRouter<AppState> {
@@ -50,6 +54,8 @@ fn handler(method: &str, path: &str) -> MethodRouter<AppState> {
             post(complaints::submit).layer(axum::extract::DefaultBodyLimit::max(256 * 1024))
         }
         ("GET", "/api/v1/acknowledgements/{reference}") => get(complaints::acknowledgement),
+        ("POST", "/api/v1/status/lookup") => post(status::lookup),
+        ("GET", "/api/v1/status/{reference}") => get(status::get),
         _ => unreachable!("API_ROUTES lists {method} {path} but no handler serves it"),
     }
 }

@@ -73,11 +73,7 @@ pub struct Viewer {
 }
 
 /// The live session (verified or viewer) whose token hashes to `token_hash`.
-pub fn viewer(
-    conn: &Connection,
-    token_hash: &[u8],
-    now: i64,
-) -> rusqlite::Result<Option<Viewer>> {
+pub fn viewer(conn: &Connection, token_hash: &[u8], now: i64) -> rusqlite::Result<Option<Viewer>> {
     conn.query_row(
         "SELECT mobile FROM sessions WHERE token_hash = ?1 AND expires_at > ?2",
         rusqlite::params![token_hash, now],

@@ -2,8 +2,8 @@
 
 mod common;
 
-use chrono::{Days, NaiveDate};
-use common::{error_of, Server, MOBILE};
+use chrono::Days;
+use common::{aadhaar, complaint_answers as answers, dmy, error_of, Server, MOBILE};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
@@ -12,44 +12,6 @@ const PNG: &[u8] = &[
 ];
 const JPEG: &[u8] = &[0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, b'J', b'F', b'I', b'F', 0];
 const PDF: &[u8] = b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n";
-
-fn dmy(date: NaiveDate) -> String {
-    date.format("%-d/%-m/%Y").to_string()
-}
-
-/// A valid Aadhaar number: 11 digits and their Verhoeff check digit.
-fn aadhaar() -> String {
-    let first = "23456789012";
-    let check = contract::rules::aadhaar::verhoeff_check_digit(first);
-    format!("{first}{check}")
-}
-
-fn answers(server: &Server) -> Value {
-    let yesterday = server.today_ist().checked_sub_days(Days::new(1)).unwrap();
-    json!({
-        "name": "सीता देवी",
-        "relative_name": "Ram Kumar",
-        "gender": "female",
-        "dob": "5/3/1990",
-        "mobile": MOBILE,
-        "house": "House 12",
-        "locality": "Kankarbagh",
-        "district": "PAT",
-        "station": "PAT-KOTWALI",
-        "pin": "800020",
-        "id_type": "aadhaar",
-        "id_number": aadhaar(),
-        "category": "theft",
-        "date_known": "exact",
-        "incident_date": dmy(yesterday),
-        "incident_time": "21:30",
-        "place": "Near Gandhi Maidan",
-        "incident_district": "PAT",
-        "incident_station": "PAT-GANDHI-MAIDAN",
-        "description": "My bag with a phone and Rs 2000 was snatched by two men on a bike.",
-        "not_a_field": "dropped by the server"
-    })
-}
 
 async fn submit(
     server: &Server,

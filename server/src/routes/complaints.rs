@@ -225,12 +225,15 @@ fn file_complaint(
         ],
     )?;
     tx.execute(
-        "INSERT INTO status_events (reference, status, at, office, note_en, note_hi, version)
-         VALUES (?1, 'submitted', ?2, ?3, ?4, ?5, 1)",
+        "INSERT INTO status_events
+             (reference, status, at, office, office_en, office_hi, note_en, note_hi, version)
+         VALUES (?1, 'submitted', ?2, ?3, ?4, ?5, ?6, ?7, 1)",
         params![
             reference.as_str(),
             filed_at,
             station_code,
+            station_en,
+            station_hi,
             "Complaint received online.",
             "शिकायत ऑनलाइन प्राप्त हुई।",
         ],

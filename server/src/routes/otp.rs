@@ -163,6 +163,11 @@ pub async fn verify(
             // A code works once.
             tx.execute("DELETE FROM otp_codes WHERE mobile = ?1", [&number])?;
             tx.execute("DELETE FROM sessions WHERE expires_at <= ?1", [now])?;
+            tx.execute(
+                "INSERT INTO sessions (token_hash, mobile, created_at, expires_at)
+                 VALUES (?1, ?2, ?3, ?4)",
+                params![new_hash, number, now, now + SESSION_SECS],
+            )?;
             if let Some(old) = old_hash {
                 // Verifying again (say, after the session expired mid-form) keeps the files
                 // already uploaded for the same mobile; a different mobile starts afresh.
@@ -171,13 +176,13 @@ pub async fn verify(
                      WHERE session_hash = ?1 AND mobile = ?3 AND filing_reference IS NULL",
                     params![old, new_hash, number],
                 )?;
+                // Filings this browser looked up (reference and mobile) stay viewable.
+                tx.execute(
+                    "UPDATE status_access SET session_hash = ?2 WHERE session_hash = ?1",
+                    params![old, new_hash],
+                )?;
                 end_session(&tx, &old)?;
             }
-            tx.execute(
-                "INSERT INTO sessions (token_hash, mobile, created_at, expires_at)
-                 VALUES (?1, ?2, ?3, ?4)",
-                params![new_hash, number, now, now + SESSION_SECS],
-            )?;
             tx.commit()?;
             Ok(())
         })
@@ -193,10 +198,14 @@ pub async fn verify(
     Ok(response)
 }
 
-/// Deletes a session and the files it uploaded but never filed.
+/// Deletes a session, the files it uploaded but never filed and the filings it looked up.
 fn end_session(conn: &rusqlite::Connection, token_hash: &[u8]) -> rusqlite::Result<()> {
     conn.execute(
         "DELETE FROM attachments WHERE session_hash = ?1 AND filing_reference IS NULL",
+        [token_hash],
+    )?;
+    conn.execute(
+        "DELETE FROM status_access WHERE session_hash = ?1",
         [token_hash],
     )?;
     conn.execute("DELETE FROM sessions WHERE token_hash = ?1", [token_hash])?;

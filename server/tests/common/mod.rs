@@ -3,7 +3,7 @@
 
 #![allow(dead_code)]
 
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate, Utc};
+use chrono::{DateTime, Days, Duration, FixedOffset, NaiveDate, Utc};
 use nagrik_server::config::Clock;
 use nagrik_server::{app, Config};
 use reqwest::StatusCode;
@@ -42,7 +42,8 @@ impl Server {
         let router = app(config).await.unwrap();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
-        tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+        let service = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
+        tokio::spawn(async move { axum::serve(listener, service).await.unwrap() });
         Self {
             base: format!("http://{addr}"),
             db,
@@ -135,4 +136,59 @@ pub async fn error_of(response: reqwest::Response) -> Value {
     assert_eq!(response.headers()["content-type"], "application/json");
     assert_eq!(response.headers()["cache-control"], "no-store");
     response.json::<Value>().await.unwrap()["error"].clone()
+}
+
+/// `d/m/yyyy`, as the complaint form takes dates.
+pub fn dmy(date: NaiveDate) -> String {
+    date.format("%-d/%-m/%Y").to_string()
+}
+
+/// A valid Aadhaar number: 11 digits and their Verhoeff check digit.
+pub fn aadhaar() -> String {
+    let first = "23456789012";
+    let check = contract::rules::aadhaar::verhoeff_check_digit(first);
+    format!("{first}{check}")
+}
+
+/// A complaint's answers that pass every rule (and one undeclared field the server drops).
+pub fn complaint_answers(server: &Server) -> Value {
+    let yesterday = server.today_ist().checked_sub_days(Days::new(1)).unwrap();
+    json!({
+        "name": "सीता देवी",
+        "relative_name": "Ram Kumar",
+        "gender": "female",
+        "dob": "5/3/1990",
+        "mobile": MOBILE,
+        "house": "House 12",
+        "locality": "Kankarbagh",
+        "district": "PAT",
+        "station": "PAT-KOTWALI",
+        "pin": "800020",
+        "id_type": "aadhaar",
+        "id_number": aadhaar(),
+        "category": "theft",
+        "date_known": "exact",
+        "incident_date": dmy(yesterday),
+        "incident_time": "21:30",
+        "place": "Near Gandhi Maidan",
+        "incident_district": "PAT",
+        "incident_station": "PAT-GANDHI-MAIDAN",
+        "description": "My bag with a phone and Rs 2000 was snatched by two men on a bike.",
+        "not_a_field": "dropped by the server"
+    })
+}
+
+/// Files a valid complaint from a browser verified for `MOBILE`; answers that browser and
+/// the receipt.
+pub async fn file_complaint(server: &Server) -> (reqwest::Client, Value) {
+    let browser = server.verified(MOBILE).await;
+    let response = browser
+        .post(server.url("/api/v1/complaints"))
+        .header("Idempotency-Key", "key-status-0001")
+        .json(&json!({ "answers": complaint_answers(server) }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::CREATED);
+    (browser, response.json().await.unwrap())
 }
