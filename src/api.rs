@@ -2,6 +2,7 @@
 //! same-origin `fetch`. Failures come back as [`ApiError`], which tells a dead network, an API
 //! refusal (with its machine-readable code) and an answer we could not read apart.
 
+use contract::status::{StatusLookup, StatusView};
 use contract::{
     Acknowledgement, ApiErrorBody, AttachmentUploaded, ComplaintSubmission, District, ErrorCode,
     OtpRequest, OtpSent, OtpVerify, PoliceStation, Reference, SessionInfo,
@@ -129,4 +130,67 @@ pub async fn submit_complaint(
 
 pub async fn acknowledgement(reference: &Reference) -> Result<Acknowledgement, ApiError> {
     get(&format!("/acknowledgements/{reference}")).await
+}
+
+/// `POST /api/v1/status/lookup`: reference + the mobile it was filed with. A match also lets
+/// this browser session follow the filing. A wrong reference and a wrong mobile look the same.
+pub async fn status_lookup(reference: &str, mobile: &str) -> Result<StatusView, ApiError> {
+    let body = StatusLookup {
+        reference: reference.to_owned(),
+        mobile: mobile.to_owned(),
+    };
+    send(Request::post(&format!("{BASE}/status/lookup")), &body).await
+}
+
+/// What one status poll found.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Polled {
+    Fresh {
+        view: StatusView,
+        etag: Option<String>,
+        interval_ms: Option<f64>,
+    },
+    NotModified {
+        interval_ms: Option<f64>,
+    },
+    /// 429 / 503: come back after `retry_after_ms` at the earliest.
+    Throttled {
+        retry_after_ms: Option<f64>,
+    },
+}
+
+/// `GET /api/v1/status/{reference}` with `If-None-Match`, abortable when the page goes away.
+pub async fn status(
+    reference: &Reference,
+    etag: Option<&str>,
+    abort: Option<&web_sys::AbortSignal>,
+) -> Result<Polled, ApiError> {
+    let mut builder = Request::get(&format!("{BASE}/status/{reference}")).abort_signal(abort);
+    if let Some(tag) = etag {
+        builder = builder.header("If-None-Match", tag);
+    }
+    let response = builder.send().await.map_err(|_| ApiError::Network)?;
+    let secs = |name: &str| {
+        response
+            .headers()
+            .get(name)
+            .and_then(|v| v.trim().parse::<f64>().ok())
+            .map(|s| s * 1000.0)
+    };
+    let interval_ms = secs("x-poll-interval");
+    match response.status() {
+        304 => Ok(Polled::NotModified { interval_ms }),
+        429 | 503 => Ok(Polled::Throttled {
+            retry_after_ms: secs("retry-after"),
+        }),
+        _ => {
+            let etag = response.headers().get("etag");
+            let view = read::<StatusView>(response).await?;
+            Ok(Polled::Fresh {
+                view,
+                etag,
+                interval_ms,
+            })
+        }
+    }
 }

@@ -81,6 +81,7 @@ pub fn app<const FORMS: bool>() -> impl IntoView {
     if FORMS {
         provide_context(forms::masters::Masters::new());
         provide_context(pages::complaint::new_form());
+        pages::status::LastLookup::provide();
     }
 
     let page = page::<FORMS>;

@@ -7,6 +7,7 @@ pub mod home;
 pub mod load_forms;
 pub mod not_built;
 pub mod not_found;
+pub mod status;
 
 use crate::routes::AppRoute;
 use crate::services::Service;
@@ -20,7 +21,10 @@ pub fn view_for<const FORMS: bool>(route: AppRoute) -> AnyView {
         AppRoute::Service(Service::Helplines) => helplines::HelplinesPage().into_any(),
         AppRoute::Service(service) => view! { <not_built::NotBuilt service/> }.into_any(),
         AppRoute::Complaint(page) if FORMS => complaint::view_for(page),
-        route @ AppRoute::Complaint(_) => view! { <load_forms::LoadForms route/> }.into_any(),
+        AppRoute::Status(page) if FORMS => status::view_for(page),
+        route @ (AppRoute::Complaint(_) | AppRoute::Status(_)) => {
+            view! { <load_forms::LoadForms route/> }.into_any()
+        }
         AppRoute::NotFound => not_found::NotFound().into_any(),
     }
 }

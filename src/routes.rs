@@ -9,7 +9,15 @@ pub enum AppRoute {
     Home,
     Service(Service),
     Complaint(ComplaintPage),
+    Status(StatusPage),
     NotFound,
+}
+
+/// Following a filing: ask for reference and mobile, or show one case's timeline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StatusPage {
+    Lookup,
+    Case(Reference),
 }
 
 /// The pages of the e-complaint journey, in order.
@@ -27,6 +35,7 @@ const COMPLAINT: &str = "complaint";
 const CHECK: &str = "check";
 const VERIFY: &str = "verify";
 const CONFIRMATION: &str = "confirmation";
+const STATUS: &str = "status";
 
 impl AppRoute {
     pub fn path(&self) -> String {
@@ -46,6 +55,8 @@ impl AppRoute {
                 ComplaintPage::Verify => format!("/{COMPLAINT}/{VERIFY}"),
                 ComplaintPage::Confirmation(r) => format!("/{COMPLAINT}/{CONFIRMATION}/{r}"),
             },
+            AppRoute::Status(StatusPage::Lookup) => format!("/{STATUS}"),
+            AppRoute::Status(StatusPage::Case(r)) => format!("/{STATUS}/{r}"),
             // Not a place anyone links to; kept so every value has a path.
             AppRoute::NotFound => "/404".to_owned(),
         }
@@ -72,10 +83,13 @@ impl AppRoute {
                 .map_or(AppRoute::NotFound, |i| {
                     AppRoute::Complaint(ComplaintPage::Step(i))
                 }),
-            // Status links from slips and SMS; the status pages come with live tracking.
-            ["status", r] if Reference::parse(r).is_ok() => AppRoute::Service(Service::Status),
+            [STATUS] => AppRoute::Status(StatusPage::Lookup),
+            // Status links from slips, QR codes and SMS.
+            [STATUS, r] => Reference::parse(r).map_or(AppRoute::NotFound, |r| {
+                AppRoute::Status(StatusPage::Case(r))
+            }),
             [slug] => Service::from_slug(slug)
-                .filter(|s| *s != Service::Complaint)
+                .filter(|s| !matches!(s, Service::Complaint | Service::Status))
                 .map_or(AppRoute::NotFound, AppRoute::Service),
             _ => AppRoute::NotFound,
         }
@@ -85,6 +99,7 @@ impl AppRoute {
     pub fn for_service(service: Service) -> Self {
         match service {
             Service::Complaint => AppRoute::Complaint(ComplaintPage::Start),
+            Service::Status => AppRoute::Status(StatusPage::Lookup),
             other => AppRoute::Service(other),
         }
     }
@@ -101,9 +116,9 @@ mod tests {
         routes.extend((0..steps).map(|i| AppRoute::Complaint(ComplaintPage::Step(i))));
         routes.push(AppRoute::Complaint(ComplaintPage::Check));
         routes.push(AppRoute::Complaint(ComplaintPage::Verify));
-        routes.push(AppRoute::Complaint(ComplaintPage::Confirmation(
-            Reference::parse("BR-CMP-2026-000123").unwrap(),
-        )));
+        let r = Reference::parse("BR-CMP-2026-000123").unwrap();
+        routes.push(AppRoute::Complaint(ComplaintPage::Confirmation(r.clone())));
+        routes.push(AppRoute::Status(StatusPage::Case(r)));
         routes
     }
 
@@ -134,8 +149,11 @@ mod tests {
     #[test]
     fn status_links_from_slips_open_the_status_service() {
         assert_eq!(
-            AppRoute::from_path("/status/BR-CMP-2026-000123"),
-            AppRoute::Service(Service::Status)
+            AppRoute::from_path("/status/br-cmp-2026-000123"),
+            AppRoute::Status(StatusPage::Case(
+                Reference::parse("BR-CMP-2026-000123").unwrap()
+            ))
         );
+        assert_eq!(AppRoute::from_path("/status/nonsense"), AppRoute::NotFound);
     }
 }

@@ -144,11 +144,15 @@ mod form_components {
     use nagrik_seva::i18n::I18n;
 
     /// Mounts `view` with the language context the components need.
-    fn mount_with<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> web_sys::HtmlElement {
+    fn mount_with<V: IntoView + 'static>(
+        view: impl FnOnce() -> V + 'static,
+    ) -> web_sys::HtmlElement {
         let container: web_sys::HtmlElement = doc().create_element("div").unwrap().unchecked_into();
         doc().body().unwrap().append_child(&container).unwrap();
         leptos::mount::mount_to(container.clone(), move || {
-            provide_context(I18n { lang: RwSignal::new(Lang::En) });
+            provide_context(I18n {
+                lang: RwSignal::new(Lang::En),
+            });
             view()
         })
         .forget();
@@ -158,7 +162,10 @@ mod form_components {
     async fn frame() {
         // The summary focuses itself on the next animation frame.
         let p = js_sys::Promise::new(&mut |resolve, _| {
-            web_sys::window().unwrap().request_animation_frame(&resolve).unwrap();
+            web_sys::window()
+                .unwrap()
+                .request_animation_frame(&resolve)
+                .unwrap();
         });
         wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
         tick().await;
@@ -182,21 +189,36 @@ mod form_components {
         });
         tick().await;
         let label = query(&root, "label[for='f-test']");
-        assert_eq!(label.text_content().unwrap().trim(), text(Lang::En, keys::complaint::NAME));
+        assert_eq!(
+            label.text_content().unwrap().trim(),
+            text(Lang::En, keys::complaint::NAME)
+        );
         let hint = query(&root, "#f-test-hint");
-        assert_eq!(hint.text_content().unwrap(), text(Lang::En, keys::complaint::NAME_HINT));
-        assert!(root.query_selector("#f-test-error").unwrap().is_none(), "no error before submit");
+        assert_eq!(
+            hint.text_content().unwrap(),
+            text(Lang::En, keys::complaint::NAME_HINT)
+        );
+        assert!(
+            root.query_selector("#f-test-error").unwrap().is_none(),
+            "no error before submit"
+        );
 
         error.set(Some("Fill this in".into()));
         tick().await;
         let message = query(&root, "#f-test-error");
         let hidden = query(&root, "#f-test-error .ns-visually-hidden");
-        assert_eq!(hidden.text_content().unwrap().trim(), text(Lang::En, keys::errors::ERROR_PREFIX));
+        assert_eq!(
+            hidden.text_content().unwrap().trim(),
+            text(Lang::En, keys::errors::ERROR_PREFIX)
+        );
         assert!(message.text_content().unwrap().ends_with("Fill this in"));
         let group = query(&root, ".ns-field");
         assert!(group.class_list().contains("ns-field--error"));
         let input = query(&root, "#f-test");
-        assert_eq!(input.get_attribute("aria-describedby").as_deref(), Some("f-test-hint f-test-error"));
+        assert_eq!(
+            input.get_attribute("aria-describedby").as_deref(),
+            Some("f-test-hint f-test-error")
+        );
         root.remove();
     }
 
@@ -212,11 +234,20 @@ mod form_components {
             }
         });
         tick().await;
-        assert!(root.query_selector("[data-testid=error-summary]").unwrap().is_none());
+        assert!(root
+            .query_selector("[data-testid=error-summary]")
+            .unwrap()
+            .is_none());
 
         items.set(vec![
-            SummaryItem { target: "f-one".into(), text: "Name: Fill this in".into() },
-            SummaryItem { target: "f-two".into(), text: "Mobile: Enter a 10-digit number".into() },
+            SummaryItem {
+                target: "f-one".into(),
+                text: "Name: Fill this in".into(),
+            },
+            SummaryItem {
+                target: "f-two".into(),
+                text: "Mobile: Enter a 10-digit number".into(),
+            },
         ]);
         attempt.set(1);
         tick().await;
@@ -224,12 +255,19 @@ mod form_components {
         let summary = query(&root, "[data-testid=error-summary]");
         assert_eq!(summary.get_attribute("role").as_deref(), Some("alert"));
         let active = doc().active_element().unwrap();
-        assert_eq!(active, summary.clone().unchecked_into::<web_sys::Element>(), "summary is focused");
+        assert_eq!(
+            active,
+            summary.clone().unchecked_into::<web_sys::Element>(),
+            "summary is focused"
+        );
 
         let links = summary.query_selector_all("a").unwrap();
         assert_eq!(links.length(), 2);
         let second: web_sys::HtmlElement = links.item(1).unwrap().unchecked_into();
-        assert_eq!(second.text_content().unwrap(), "Mobile: Enter a 10-digit number");
+        assert_eq!(
+            second.text_content().unwrap(),
+            "Mobile: Enter a 10-digit number"
+        );
         second.click();
         assert_eq!(doc().active_element().unwrap().id(), "f-two");
         let first: web_sys::HtmlElement = links.item(0).unwrap().unchecked_into();

@@ -127,15 +127,17 @@ pub fn FileUpload(files: RwSignal<Vec<Attachment>>, max: usize) -> impl IntoView
         spawn_local(async move {
             for f in chosen {
                 if files.with_untracked(|v| v.len()) >= max {
-                    error.set(Some(UploadError::TooMany));
+                    error.try_set(Some(UploadError::TooMany));
                     break;
                 }
                 match prepare(f).await {
                     Ok(a) => files.update(|v| v.push(a)),
-                    Err(e) => error.set(Some(e)),
+                    Err(e) => {
+                        error.try_set(Some(e));
+                    }
                 }
             }
-            busy.set(false);
+            busy.try_set(false);
         });
     };
     let message = move || {

@@ -16,6 +16,15 @@ pub fn build_release(ctx: &Ctx) -> Result {
 /// The light one goes first: Trunk replaces its whole `dist/` when it finishes.
 pub fn build_app(ctx: &Ctx) -> Result {
     run(ctx.cmd("trunk").args(["build", "--release"]))?;
+    // The forms bundle's entry page is index.html with the other binary: written here, never
+    // kept in git, so the two pages cannot drift apart.
+    let index = fs::read_to_string(ctx.root.join("index.html"))?;
+    let light = r#"data-bin="nagrik-seva""#;
+    if !index.contains(light) {
+        return crate::util::fail(format!("index.html no longer has {light}"));
+    }
+    let forms = index.replace(light, r#"data-bin="nagrik-seva-forms""#);
+    fs::write(ctx.root.join("forms.html"), forms)?;
     run(ctx.cmd("trunk").args([
         "build",
         "forms.html",
@@ -24,7 +33,13 @@ pub fn build_app(ctx: &Ctx) -> Result {
         "dist/complaint",
         "--public-url",
         "/complaint/",
-    ]))
+    ]))?;
+    // Status pages live in the forms bundle too; the server answers /status/... with this copy.
+    let forms = ctx.root.join("dist/complaint/index.html");
+    let status = ctx.root.join("dist/status");
+    fs::create_dir_all(&status)?;
+    fs::copy(forms, status.join("index.html"))?;
+    Ok(())
 }
 
 pub fn build_server(ctx: &Ctx) -> Result {

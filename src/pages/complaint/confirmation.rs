@@ -5,8 +5,7 @@
 use crate::api;
 use crate::components::page_title::PageTitle;
 use crate::i18n::{keys::complaint as c, keys::errors, use_i18n, Lang};
-use crate::routes::AppRoute;
-use crate::services::Service;
+use crate::routes::{AppRoute, StatusPage};
 use contract::{Acknowledgement, Reference};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -72,6 +71,12 @@ fn Slip(ack: Acknowledgement) -> impl IntoView {
         }
     };
     let reference = ack.reference.to_string();
+    crate::pages::status::remember_mine(crate::pages::status::Mine {
+        reference: reference.clone(),
+        service: ack.service.clone(),
+        status: contract::lifecycle::Status::Submitted,
+        at: ack.filed_at.clone(),
+    });
     view! {
         <div class="ns-panel" data-testid="confirmation">
             <PageTitle key=c::DONE_TITLE/>
@@ -124,7 +129,7 @@ fn Slip(ack: Acknowledgement) -> impl IntoView {
             <button type="button" class="ns-button" data-testid="print" on:click=move |_| { let _ = window().print(); }>
                 {i18n.t(c::DONE_PRINT)}
             </button>
-            <A href=AppRoute::Service(Service::Status).path() attr:class="ns-button ns-button--secondary">
+            <A href=AppRoute::Status(StatusPage::Case(ack.reference.clone())).path() attr:class="ns-button ns-button--secondary" attr:data-testid="track">
                 {i18n.t(c::DONE_TRACK)}
             </A>
         </div>

@@ -207,7 +207,7 @@ pub fn VerifyPage() -> impl IntoView {
                     attempts.update(|n| *n += 1);
                 }
             }
-            busy.set(false);
+            busy.try_set(false);
         });
     };
 
@@ -247,7 +247,7 @@ pub fn VerifyPage() -> impl IntoView {
                         attempts.update(|n| *n += 1);
                     }
                 }
-                busy.set(false);
+                busy.try_set(false);
             });
         }
     };
@@ -300,7 +300,7 @@ pub fn VerifyPage() -> impl IntoView {
                     Err(e) => {
                         failure.set(Some(failure_of(&e)));
                         attempts.update(|n| *n += 1);
-                        busy.set(false);
+                        busy.try_set(false);
                     }
                 }
             });

@@ -1,0 +1,87 @@
+//! Track an application: look it up by reference and mobile, then watch its timeline move as
+//! the police act (live polling paced by the server). "My applications" lists what this phone
+//! filed or looked up: reference, service, last status and date, nothing personal.
+
+mod case;
+mod lookup;
+
+use crate::i18n::{keys::status as s, Key};
+use crate::routes::StatusPage;
+use contract::lifecycle::Status;
+use contract::status::StatusView;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+pub fn view_for(page: StatusPage) -> AnyView {
+    match page {
+        StatusPage::Lookup => lookup::LookupPage().into_any(),
+        StatusPage::Case(reference) => view! { <case::CasePage reference/> }.into_any(),
+    }
+}
+
+/// The text for a status code.
+pub fn status_key(status: Status) -> Key {
+    crate::i18n::keys::by_name(&format!("status.code_{}", status.code()))
+        .unwrap_or(s::CODE_SUBMITTED)
+}
+
+/// A view just fetched by the lookup page, handed to the case page so it shows at once.
+#[derive(Clone, Copy)]
+pub struct LastLookup(pub RwSignal<Option<StatusView>>);
+
+impl LastLookup {
+    /// Provided once for the app: a page's own signals go when the page goes.
+    pub fn provide() {
+        provide_context(LastLookup(RwSignal::new(None)));
+    }
+}
+
+pub fn last_lookup() -> RwSignal<Option<StatusView>> {
+    expect_context::<LastLookup>().0
+}
+
+/// One line of "My applications".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mine {
+    pub reference: String,
+    pub service: String,
+    pub status: Status,
+    /// RFC 3339 time of the last status.
+    pub at: String,
+}
+
+const MINE_KEY: &str = "ns.my-applications";
+const MINE_MAX: usize = 20;
+
+pub fn mine() -> Vec<Mine> {
+    if crate::kiosk::is_kiosk() {
+        return Vec::new();
+    }
+    crate::storage::get(MINE_KEY)
+        .and_then(|raw| serde_json::from_str(&raw).ok())
+        .unwrap_or_default()
+}
+
+/// Notes a filing's latest status on this phone (never on a kiosk).
+pub fn remember(view: &StatusView) {
+    let at = view.events.last().map(|e| e.at.clone()).unwrap_or_default();
+    remember_mine(Mine {
+        reference: view.reference.to_string(),
+        service: view.service.clone(),
+        status: view.current,
+        at,
+    });
+}
+
+pub fn remember_mine(entry: Mine) {
+    if crate::kiosk::is_kiosk() {
+        return;
+    }
+    let mut list = mine();
+    list.retain(|m| m.reference != entry.reference);
+    list.insert(0, entry);
+    list.truncate(MINE_MAX);
+    if let Ok(json) = serde_json::to_string(&list) {
+        crate::storage::set(MINE_KEY, &json);
+    }
+}
