@@ -2,6 +2,7 @@
 //! Std only, so it compiles in seconds on a fresh machine.
 
 mod bench;
+mod pwa;
 mod run;
 mod setup;
 mod test;
@@ -21,7 +22,8 @@ tasks:
   test --from L   the same, starting at the layer whose name starts with L (after setup)
   e2e             only the Playwright layer (after a release build of the app and server)
   bench           Lighthouse, memory and size figures against the budget
-  dev             trunk serve on :8080 with the API server on :8081 (live reload)";
+  dev             trunk serve on :8080 with the API server on :8081 (live reload)
+  sw              rewrite dist/sw.js for the files now in dist (every build already does)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -38,6 +40,7 @@ fn main() -> ExitCode {
         Some("e2e") => test::e2e_only(&ctx).map(|()| 0),
         Some("bench") => bench::bench(&ctx).map(|()| 0),
         Some("dev") => run::dev(&ctx),
+        Some("sw") => pwa::write_service_worker(&ctx.root.join("dist")).map(|()| 0),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(0)

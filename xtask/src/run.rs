@@ -13,7 +13,8 @@ pub fn build_release(ctx: &Ctx) -> Result {
 
 /// Both bundles of the app: the light one (`index.html` → `dist/`), which is the first load,
 /// and the forms one (`forms.html` → `dist/complaint/`), loaded when a citizen opens a form.
-/// The light one goes first: Trunk replaces its whole `dist/` when it finishes.
+/// The light one goes first: Trunk replaces its whole `dist/` when it finishes. Then
+/// `dist/sw.js`, the service worker that precaches both (see `pwa.rs`).
 pub fn build_app(ctx: &Ctx) -> Result {
     run(ctx.cmd("trunk").args(["build", "--release"]))?;
     // The forms bundle's entry page is index.html with the other binary: written here, never
@@ -23,7 +24,14 @@ pub fn build_app(ctx: &Ctx) -> Result {
     if !index.contains(light) {
         return crate::util::fail(format!("index.html no longer has {light}"));
     }
-    let forms = index.replace(light, r#"data-bin="nagrik-seva-forms""#);
+    // Files copied from public/ are served from the root (`/manifest.webmanifest`, `/pwa.js`);
+    // a second copy under /complaint/ would only be precached twice by the service worker.
+    let forms: String = index
+        .replace(light, r#"data-bin="nagrik-seva-forms""#)
+        .lines()
+        .filter(|line| !line.contains(r#"rel="copy-file""#))
+        .map(|line| format!("{line}\n"))
+        .collect();
     fs::write(ctx.root.join("forms.html"), forms)?;
     run(ctx.cmd("trunk").args([
         "build",
@@ -39,7 +47,8 @@ pub fn build_app(ctx: &Ctx) -> Result {
     let status = ctx.root.join("dist/status");
     fs::create_dir_all(&status)?;
     fs::copy(forms, status.join("index.html"))?;
-    Ok(())
+    // Last, so the service worker precaches exactly what this build wrote.
+    crate::pwa::write_service_worker(&ctx.root.join("dist"))
 }
 
 pub fn build_server(ctx: &Ctx) -> Result {
