@@ -9,6 +9,7 @@ pub mod i18n;
 pub mod kiosk;
 pub mod pages;
 pub mod preferences;
+pub mod pwa;
 pub mod qr;
 pub mod routes;
 pub mod services;
@@ -78,6 +79,7 @@ pub fn app<const FORMS: bool>() -> impl IntoView {
     provide_context(text_size);
     preferences::sync_to_document(i18n.lang, text_size);
     hooks::use_online::provide_online();
+    pwa::provide_pwa();
     if FORMS {
         provide_context(forms::masters::Masters::new());
         provide_context(pages::complaint::new_form());
@@ -91,6 +93,8 @@ pub fn app<const FORMS: bool>() -> impl IntoView {
         <Router>
             <components::skip_link::SkipLink/>
             <Header/>
+            <pwa::ConnectionNotices/>
+            <pwa::UpdateBanner/>
             <main id="main" class="ns-main" tabindex="-1">
                 <Routes fallback=page>
                     <Route path=WildcardSegment("any") view=page/>

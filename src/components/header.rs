@@ -16,6 +16,7 @@ pub fn Header() -> impl IntoView {
                     <span class="ns-header__tagline">{i18n.t(common::APP_TAGLINE)}</span>
                 </A>
                 <div class="ns-header__tools">
+                    <crate::pwa::InstallButton/>
                     <TextSizeControl/>
                     <button
                         type="button"

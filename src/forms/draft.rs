@@ -46,6 +46,11 @@ pub fn load(service: &str) -> Option<Draft> {
     }
 }
 
+/// Whether a draft is saved, without reading it (cheap enough for the light bundle).
+pub fn exists(service: &str) -> bool {
+    crate::storage::get(&key(service)).is_some()
+}
+
 pub fn save(service: &str, draft: &Draft) {
     if !enabled() {
         return;

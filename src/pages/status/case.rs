@@ -1,8 +1,7 @@
-use super::lookup::{check, error_of, failure, summary, Problems};
+use super::lookup::{check, error_of, failure, summary, MobileField, Problems};
 use super::{last_lookup, remember, status_key};
 use crate::api;
 use crate::components::error_summary::ErrorSummary;
-use crate::components::field_group::FieldGroup;
 use crate::hooks::use_poll::use_status_poll;
 use crate::i18n::{keys::status as s, plural, use_i18n, Key, Lang};
 use crate::routes::{AppRoute, StatusPage};
@@ -21,6 +20,7 @@ pub fn CasePage(reference: Reference) -> impl IntoView {
     let initial = cache.get_untracked().filter(|v| v.reference == reference);
     let poll = use_status_poll(reference.clone(), initial);
     let online = crate::use_online();
+    let reference_text = reference.to_string();
     let title = {
         let r = reference.to_string();
         move || i18n.format(s::CASE_TITLE, &[("reference", &r)])
@@ -72,7 +72,22 @@ pub fn CasePage(reference: Reference) -> impl IntoView {
         <Show when=move || poll.view.with(|v| v.is_none()) && poll.denied.get()>
             <MobileGate reference=reference.clone() poll_refresh=poll.refresh view=poll.view/>
         </Show>
-        <Show when=move || poll.view.with(|v| v.is_none()) && !poll.denied.get()>
+        <Show when=move || poll.view.with(|v| v.is_none()) && !online.get()>
+            {
+                let r = reference_text.clone();
+                move || {
+                    super::mine().into_iter().find(|m| m.reference == r).map(|m| {
+                        let date = crate::time::format_timestamp(&m.at);
+                        view! {
+                            <p class="ns-notice" data-testid="last-known">
+                                {move || i18n.format(s::LAST_KNOWN, &[("status", i18n.get(status_key(m.status))), ("date", &date)])}
+                            </p>
+                        }
+                    })
+                }
+            }
+        </Show>
+        <Show when=move || poll.view.with(|v| v.is_none()) && !poll.denied.get() && online.get()>
             <p class="ns-boot" role="status">{i18n.t(crate::i18n::keys::common::LOADING)}</p>
         </Show>
         {move || poll.view.get().map(|view| {
@@ -175,13 +190,7 @@ fn MobileGate(
         <ErrorSummary items=summary(i18n, problems, LABELS) attempt=attempts/>
         <p class="ns-lead">{i18n.t(s::CASE_INTRO_MOBILE)}</p>
         <form class="ns-form" novalidate on:submit=on_submit>
-            <FieldGroup id="f-mobile".to_string() label=s::MOBILE hint=Some(s::MOBILE_HINT) optional=false error=error>
-                <input class="ns-input" id="f-mobile" name="mobile" type="tel" inputmode="tel" autocomplete="tel-national"
-                    aria-describedby=move || if error.with(|e| e.is_some()) { "f-mobile-hint f-mobile-error" } else { "f-mobile-hint" }
-                    aria-invalid=move || error.with(|e| e.is_some()).then_some("true")
-                    prop:value=move || mobile.get()
-                    on:input=move |ev| mobile.set(event_target_value(&ev))/>
-            </FieldGroup>
+            <MobileField mobile error/>
             <button type="submit" class="ns-button" data-testid="show-status">{i18n.t(s::SHOW)}</button>
         </form>
     }

@@ -82,6 +82,20 @@ pub fn error_of(
 
 const LABELS: &[(&str, Key)] = &[("f-reference", s::REFERENCE), ("f-mobile", s::MOBILE)];
 
+/// The mobile a filing was made with: asked on the lookup page and by a status link.
+#[component]
+pub fn MobileField(mobile: RwSignal<String>, error: Signal<Option<String>>) -> impl IntoView {
+    view! {
+        <FieldGroup id="f-mobile".to_string() label=s::MOBILE hint=Some(s::MOBILE_HINT) optional=false error>
+            <input class="ns-input" id="f-mobile" name="mobile" type="tel" inputmode="tel" autocomplete="tel-national"
+                aria-describedby=move || if error.with(|e| e.is_some()) { "f-mobile-hint f-mobile-error" } else { "f-mobile-hint" }
+                aria-invalid=move || error.with(|e| e.is_some()).then_some("true")
+                prop:value=move || mobile.get()
+                on:input=move |ev| mobile.set(event_target_value(&ev))/>
+        </FieldGroup>
+    }
+}
+
 #[component]
 pub fn LookupPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -138,13 +152,7 @@ pub fn LookupPage() -> impl IntoView {
                     prop:value=move || reference.get()
                     on:input=move |ev| reference.set(event_target_value(&ev))/>
             </FieldGroup>
-            <FieldGroup id="f-mobile".to_string() label=s::MOBILE hint=Some(s::MOBILE_HINT) optional=false error=mob_error>
-                <input class="ns-input" id="f-mobile" name="mobile" type="tel" inputmode="tel" autocomplete="tel-national"
-                    aria-describedby=move || if mob_error.with(|e| e.is_some()) { "f-mobile-hint f-mobile-error" } else { "f-mobile-hint" }
-                    aria-invalid=move || mob_error.with(|e| e.is_some()).then_some("true")
-                    prop:value=move || mobile.get()
-                    on:input=move |ev| mobile.set(event_target_value(&ev))/>
-            </FieldGroup>
+            <MobileField mobile error=mob_error/>
             <button type="submit" class="ns-button" data-testid="show-status" aria-disabled=move || busy.get().then_some("true")>
                 {i18n.t(s::SHOW)}
             </button>
