@@ -32,8 +32,14 @@ fn query(root: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlElement {
 }
 
 async fn tick() {
-    // Effects run in a microtask after a signal changes.
-    let p = js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL);
+    // Effects run in a microtask after a signal changes; the page below the header arrives
+    // one task after the header (see `app`), so wait for a macrotask too.
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+            .unwrap();
+    });
     wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
     leptos::task::tick().await;
 }
