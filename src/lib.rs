@@ -81,6 +81,7 @@ pub fn app<const FORMS: bool>() -> impl IntoView {
     hooks::use_online::provide_online();
     pwa::provide_pwa();
     if FORMS {
+        pages::load_forms::handover_done();
         provide_context(forms::masters::Masters::new());
         provide_context(pages::complaint::new_form());
         pages::status::LastLookup::provide();

@@ -17,22 +17,7 @@ pub fn build_release(ctx: &Ctx) -> Result {
 /// `dist/sw.js`, the service worker that precaches both (see `pwa.rs`).
 pub fn build_app(ctx: &Ctx) -> Result {
     run(ctx.cmd("trunk").args(["build", "--release"]))?;
-    // The forms bundle's entry page is index.html with the other binary: written here, never
-    // kept in git, so the two pages cannot drift apart.
-    let index = fs::read_to_string(ctx.root.join("index.html"))?;
-    let light = r#"data-bin="nagrik-seva""#;
-    if !index.contains(light) {
-        return crate::util::fail(format!("index.html no longer has {light}"));
-    }
-    // Files copied from public/ are served from the root (`/manifest.webmanifest`, `/pwa.js`);
-    // a second copy under /complaint/ would only be precached twice by the service worker.
-    let forms: String = index
-        .replace(light, r#"data-bin="nagrik-seva-forms""#)
-        .lines()
-        .filter(|line| !line.contains(r#"rel="copy-file""#))
-        .map(|line| format!("{line}\n"))
-        .collect();
-    fs::write(ctx.root.join("forms.html"), forms)?;
+    write_forms_html(ctx, false)?;
     run(ctx.cmd("trunk").args([
         "build",
         "forms.html",
@@ -78,6 +63,26 @@ pub fn run_app(ctx: &Ctx, port: u16) -> Result<i32> {
     Ok(exit_code(status))
 }
 
+/// The forms bundle's entry page is index.html with the other binary: written here, never
+/// kept in git, so the two pages cannot drift apart. For a release build the files copied from
+/// public/ are left out: they are served from the root (`/manifest.webmanifest`, `/pwa.js`) and
+/// a second copy under /complaint/ would only be precached twice by the service worker.
+fn write_forms_html(ctx: &Ctx, keep_public: bool) -> Result {
+    let index = fs::read_to_string(ctx.root.join("index.html"))?;
+    let light = r#"data-bin="nagrik-seva""#;
+    if !index.contains(light) {
+        return crate::util::fail(format!("index.html no longer has {light}"));
+    }
+    let forms: String = index
+        .replace(light, r#"data-bin="nagrik-seva-forms""#)
+        .lines()
+        .filter(|line| keep_public || !line.contains(r#"rel="copy-file""#))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    fs::write(ctx.root.join("forms.html"), forms)?;
+    Ok(())
+}
+
 pub fn dev(ctx: &Ctx) -> Result<i32> {
     setup(ctx)?;
     build_server(ctx)?;
@@ -92,8 +97,10 @@ pub fn dev(ctx: &Ctx) -> Result<i32> {
     ]);
     let log = ctx.root.join("target/dev-server.log");
     let _server = Server::start(api, 8081, log)?;
+    // The forms bundle carries every page, so one `trunk serve` covers the whole app in dev.
+    write_forms_html(ctx, true)?;
     let mut trunk = ctx.cmd("trunk");
-    trunk.args(["serve", "--port", "8080"]);
+    trunk.args(["serve", "forms.html", "--port", "8080"]);
     println!("$ {}", describe(&trunk));
     let mut trunk = spawn(&mut trunk)?;
     ignore_ctrl_c();
