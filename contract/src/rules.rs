@@ -238,11 +238,9 @@ pub(crate) fn all_upper(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_uppercase())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    const ALL: [RuleError; 13] = [
+impl RuleError {
+    /// One of each kind (parameters zero), for code tables and tests that must cover them all.
+    pub const ALL: [RuleError; 13] = [
         RuleError::Required,
         RuleError::Invalid,
         RuleError::TooShort { min: 0 },
@@ -257,10 +255,15 @@ mod tests {
         RuleError::WrongFileType,
         RuleError::FileTooLarge { max_bytes: 0 },
     ];
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
 
     #[test]
     fn codes_round_trip_with_params_defaulting_to_zero() {
-        for e in ALL {
+        for e in RuleError::ALL {
             assert_eq!(RuleError::from_code(e.code()), Some(e), "{e:?}");
             assert_eq!(e.to_string(), e.code());
         }
@@ -274,13 +277,13 @@ mod tests {
 
     #[test]
     fn codes_are_distinct_snake_case() {
-        let mut codes: Vec<_> = ALL.iter().map(|e| e.code()).collect();
+        let mut codes: Vec<_> = RuleError::ALL.iter().map(|e| e.code()).collect();
         assert!(codes
             .iter()
             .all(|c| c.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')));
         codes.sort_unstable();
         codes.dedup();
-        assert_eq!(codes.len(), ALL.len());
+        assert_eq!(codes.len(), RuleError::ALL.len());
         assert_eq!(Warning::UnusualFormat.code(), "unusual_format");
     }
 

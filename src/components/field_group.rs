@@ -39,6 +39,13 @@ fn HintAndError(id: String, hint: Option<Key>, error: Signal<Option<String>>) ->
     }
 }
 
+/// "(optional)" after a label or legend.
+#[component]
+fn OptionalMark() -> impl IntoView {
+    let i18n = use_i18n();
+    view! { " " <span class="ns-label__optional">{i18n.t(forms::OPTIONAL)}</span> }
+}
+
 /// One control with a `<label for>`.
 #[component]
 pub fn FieldGroup(
@@ -54,7 +61,7 @@ pub fn FieldGroup(
         <div class="ns-field" class:ns-field--error=move || error.with(|e| e.is_some())>
             <label class="ns-label" for=id.clone()>
                 {i18n.t(label)}
-                {optional.then(|| view! { " " <span class="ns-label__optional">{i18n.t(forms::OPTIONAL)}</span> })}
+                {optional.then(OptionalMark)}
             </label>
             <HintAndError id=id hint error/>
             {children()}
@@ -82,7 +89,7 @@ pub fn FieldSet(
             <fieldset class="ns-fieldset" aria-describedby=describedby>
                 <legend class="ns-fieldset__legend">
                     {i18n.t(label)}
-                    {optional.then(|| view! { " " <span class="ns-label__optional">{i18n.t(forms::OPTIONAL)}</span> })}
+                    {optional.then(OptionalMark)}
                 </legend>
                 <HintAndError id=id hint error/>
                 {children()}

@@ -129,6 +129,7 @@ fn text_input(ctx: FieldCtx) -> impl IntoView {
     let spellcheck = matches!(ctx.spec.rule, Rule::Text { .. }).to_string();
     let error = ctx.error();
     let set = ctx.setter();
+    let warning = id_warning(&ctx);
     view! {
         <FieldGroup id=ctx.dom.clone() label=ctx.label() hint=ctx.hint() optional=ctx.spec.optional error>
             <input
@@ -145,7 +146,31 @@ fn text_input(ctx: FieldCtx) -> impl IntoView {
                 prop:value=ctx.value()
                 on:input=move |ev| set(event_target_value(&ev))
             />
+            {move || warning().map(|w| view! { <p class="ns-hint ns-warning" role="status">{w}</p> })}
         </FieldGroup>
+    }
+}
+
+/// An accepted ID number in an older format (voter IDs): a warning to check it, not an error.
+fn id_warning(ctx: &FieldCtx) -> impl Fn() -> Option<&'static str> + Send + Sync + 'static {
+    let i18n = use_i18n();
+    let (state, value) = (ctx.state, ctx.value());
+    let type_key = match ctx.spec.rule {
+        Rule::IdNumber { type_field } => Some(format!(
+            "{}{type_field}",
+            ctx.key.strip_suffix(ctx.spec.id).unwrap_or("")
+        )),
+        _ => None,
+    };
+    move || {
+        let type_key = type_key.as_deref()?;
+        if state.get(type_key) != "epic" {
+            return None;
+        }
+        match contract::rules::epic::parse(&value()) {
+            Ok((_, Some(_))) => Some(i18n.get(crate::i18n::keys::errors::EPIC_UNUSUAL)),
+            _ => None,
+        }
     }
 }
 
@@ -276,7 +301,6 @@ fn radios(ctx: FieldCtx) -> impl IntoView {
 fn select_view(
     ctx: FieldCtx,
     options: Signal<Vec<(String, String)>>,
-    disabled: Signal<bool>,
     placeholder: Signal<&'static str>,
 ) -> impl IntoView {
     let error = ctx.error();
@@ -292,7 +316,6 @@ fn select_view(
                 autocomplete=ctx.spec.autocomplete.unwrap_or("off")
                 aria-describedby=ctx.describedby()
                 aria-invalid=move || error.with(|e| e.is_some()).then_some("true")
-                data-empty=move || disabled.get().then_some("true")
                 on:change=move |ev| set(event_target_value(&ev))
             >
                 <option value="" selected={
@@ -332,7 +355,6 @@ fn select(ctx: FieldCtx) -> impl IntoView {
     select_view(
         ctx,
         options,
-        Signal::stored(false),
         Signal::derive(move || i18n.get(forms::CHOOSE)),
     )
 }
@@ -388,7 +410,7 @@ fn district_select(ctx: FieldCtx) -> impl IntoView {
         }
     });
     view! {
-        {select_view(ctx, options, loading, placeholder)}
+        {select_view(ctx.clone(), options, placeholder)}
         {list_status(failed, move || {
             masters.districts.set(None);
             masters.want_districts();
@@ -425,7 +447,6 @@ fn station_select(ctx: FieldCtx, district_field: &'static str) -> impl IntoView 
             _ => Vec::new(),
         }
     });
-    let disabled = Signal::derive(move || !matches!(load.get(), Some(Load::Ready(_))));
     let failed = Signal::derive(move || matches!(load.get(), Some(Load::Failed(_))));
     let placeholder = Signal::derive(move || {
         if district.get().is_empty() {
@@ -437,7 +458,7 @@ fn station_select(ctx: FieldCtx, district_field: &'static str) -> impl IntoView 
         }
     });
     view! {
-        {select_view(ctx, options, disabled, placeholder)}
+        {select_view(ctx.clone(), options, placeholder)}
         {list_status(failed, move || {
             let d = district.get_untracked();
             masters.stations.update(|s| {

@@ -142,21 +142,7 @@ mod tests {
 
     #[test]
     fn every_rule_error_code_has_a_general_message() {
-        for e in [
-            RuleError::Required,
-            RuleError::Invalid,
-            RuleError::TooShort { min: 1 },
-            RuleError::TooLong { max: 1 },
-            RuleError::Checksum,
-            RuleError::InFuture,
-            RuleError::TooYoung { min_years: 18 },
-            RuleError::TooOld { max_years: 120 },
-            RuleError::InvalidDate,
-            RuleError::InvalidTime,
-            RuleError::EndBeforeStart,
-            RuleError::WrongFileType,
-            RuleError::FileTooLarge { max_bytes: 1 },
-        ] {
+        for e in RuleError::ALL {
             assert!(
                 lookup(&format!("errors.{}", e.code())).is_some(),
                 "errors.{}",

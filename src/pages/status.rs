@@ -85,3 +85,19 @@ pub fn remember_mine(entry: Mine) {
         crate::storage::set(MINE_KEY, &json);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_status_has_its_own_text() {
+        for status in Status::ALL {
+            let name = format!("status.code_{}", status.code());
+            assert!(
+                crate::i18n::keys::by_name(&name).is_some(),
+                "missing {name}"
+            );
+        }
+    }
+}

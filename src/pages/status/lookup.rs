@@ -167,13 +167,11 @@ pub fn LookupPage() -> impl IntoView {
                         let href = reference.map(|r| AppRoute::Status(StatusPage::Case(r)).path()).unwrap_or_default();
                         let service = if m.service == "complaint" { s::SERVICE_COMPLAINT } else { s::SERVICE_OTHER };
                         let date = crate::time::format_timestamp(&m.at);
-                        let r = m.reference.clone();
                         view! {
                             <li class="ns-mine__item">
                                 <A href=href>{m.reference.clone()}</A>
                                 " – " {i18n.t(service)} ": "
                                 {move || i18n.format(s::MINE_LAST, &[("status", i18n.get(status_key(m.status))), ("date", &date)])}
-                                <span class="ns-visually-hidden">{move || i18n.format(s::MINE_OPEN, &[("reference", &r)])}</span>
                             </li>
                         }
                     }).collect_view()}

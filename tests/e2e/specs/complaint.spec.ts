@@ -157,3 +157,16 @@ test('a wrong OTP says how many tries are left', async ({ page }) => {
   await expect(page.locator('#f-otp-error')).toContainText(t('en', 'complaint.code_otp_wrong'));
   await expect(page.locator('#f-otp-error')).toContainText('4 tries left');
 });
+
+test('an older voter ID format is a warning to check, not an error', async ({ page }) => {
+  const form = new ComplaintForm(page, 'hi');
+  await form.start();
+  await form.fillAboutYou(sampleComplaint());
+  await page.locator('#f-id_type').selectOption('epic');
+  await page.locator('#f-id_number').fill('BR/12/345/678901');
+  await expect(page.locator('.ns-warning')).toHaveText(t('hi', 'errors.epic_unusual'));
+  await page.locator('#f-id_number').fill('ABC1234567');
+  await expect(page.locator('.ns-warning')).toHaveCount(0);
+  await page.locator('#f-id_number').fill('BR/12/345/678901');
+  await form.next('step_what_happened');
+});
