@@ -92,9 +92,12 @@ fn main() {
         problems.join("\n")
     );
 
+    // Each key is a reference to its own pair of strings, so a bundle links only the text it
+    // can show: the light bundle carries no form text. `ALL` (tests) and `NAMES` (text chosen
+    // by declaration ids, forms bundle) list every key.
     let mut out = String::new();
-    let mut en_table = Vec::new();
-    let mut hi_table = Vec::new();
+    let mut names: Vec<(String, String)> = Vec::new();
+    let mut all = Vec::new();
     for (ns, en_map) in en {
         writeln!(
             out,
@@ -102,15 +105,15 @@ fn main() {
         )
         .unwrap();
         for (k, v) in en_map {
-            let idx = en_table.len();
+            let upper = k.to_ascii_uppercase();
             writeln!(
                 out,
-                "    pub const {}: Key = Key({idx});",
-                k.to_ascii_uppercase()
+                "    static S_{upper}: [&str; 2] = [{:?}, {v:?}];\n    pub const {upper}: Key = Key(&S_{upper});",
+                hi[ns][k]
             )
             .unwrap();
-            en_table.push(v.clone());
-            hi_table.push(hi[ns][k].clone());
+            names.push((format!("{ns}.{k}"), format!("{ns}::{upper}")));
+            all.push(format!("{ns}::{upper}"));
         }
         for k in en_map.keys() {
             if let Some(stem) = k.strip_suffix("_one") {
@@ -126,32 +129,22 @@ fn main() {
         }
         out.push_str("}\n");
     }
-    let table = |name: &str, rows: &[String]| {
-        let mut s = format!("static {name}: [&str; {}] = [\n", rows.len());
-        for r in rows {
-            writeln!(s, "    {r:?},").unwrap();
-        }
-        s.push_str("];\n");
-        s
-    };
-    // Name lookup for keys derived from declarations (field labels, option labels, error
-    // messages); a native test checks every declared field has its keys in both languages.
-    let mut names: Vec<(String, usize)> = Vec::new();
-    let mut idx = 0;
-    for (ns, en_map) in en {
-        for k in en_map.keys() {
-            names.push((format!("{ns}.{k}"), idx));
-            idx += 1;
-        }
-    }
     names.sort();
-    writeln!(out, "static NAMES: [(&str, usize); {}] = [", names.len()).unwrap();
-    for (n, i) in &names {
-        writeln!(out, "    ({n:?}, {i}),").unwrap();
+    writeln!(out, "static NAMES: [(&str, Key); {}] = [", names.len()).unwrap();
+    for (n, k) in &names {
+        writeln!(out, "    ({n:?}, {k}),").unwrap();
     }
     out.push_str("];\n");
-    out.push_str(&table("EN", &en_table));
-    out.push_str(&table("HI", &hi_table));
+    writeln!(
+        out,
+        "#[cfg(test)]\npub(crate) static ALL: [Key; {}] = [",
+        all.len()
+    )
+    .unwrap();
+    for k in &all {
+        writeln!(out, "    {k},").unwrap();
+    }
+    out.push_str("];\n");
     let dest = Path::new(&env::var("OUT_DIR").unwrap()).join("i18n.rs");
     fs::write(dest, out).unwrap();
 }

@@ -5,9 +5,9 @@
 
 use leptos::prelude::*;
 
-/// Index into the generated string tables. Only `build.rs` makes these.
+/// One text in both languages, `[Hindi, English]`. Only `build.rs` makes these.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Key(usize);
+pub struct Key(&'static [&'static str; 2]);
 
 /// A pair of keys `x_one` / `x_other`, chosen by count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,14 +25,7 @@ pub mod keys {
         NAMES
             .binary_search_by(|(n, _)| (*n).cmp(name))
             .ok()
-            .map(|i| Key(NAMES[i].1))
-    }
-
-    pub(super) fn table(lang: super::Lang) -> &'static [&'static str] {
-        match lang {
-            super::Lang::En => &EN,
-            super::Lang::Hi => &HI,
-        }
+            .map(|i| NAMES[i].1)
     }
 }
 
@@ -70,7 +63,10 @@ impl Lang {
 
 /// The string for `key` in `lang`.
 pub fn text(lang: Lang, key: Key) -> &'static str {
-    keys::table(lang)[key.0]
+    match lang {
+        Lang::Hi => key.0[0],
+        Lang::En => key.0[1],
+    }
 }
 
 /// `text` with `{name}` placeholders filled in.
@@ -124,18 +120,19 @@ mod tests {
 
     #[test]
     fn every_key_has_text_in_both_languages() {
-        assert_eq!(keys::table(Lang::En).len(), keys::table(Lang::Hi).len());
-        assert!(keys::table(Lang::Hi).iter().all(|s| !s.trim().is_empty()));
+        for key in keys::ALL {
+            assert!(!text(Lang::Hi, key).trim().is_empty());
+            assert!(!text(Lang::En, key).trim().is_empty());
+        }
     }
 
     #[test]
     fn hindi_strings_are_devanagari_where_they_differ_from_english() {
-        let en = keys::table(Lang::En);
-        let hi = keys::table(Lang::Hi);
-        for (e, h) in en.iter().zip(hi) {
+        for key in keys::ALL {
+            let (e, h) = (text(Lang::En, key), text(Lang::Hi, key));
             // Identical strings are deliberate (e.g. the language names); any other Hindi text
             // must carry Devanagari, catching an English string pasted into the Hindi file.
-            if e != h && *h != "English" {
+            if e != h && h != "English" {
                 assert!(
                     h.chars().any(|c| ('\u{0900}'..='\u{097F}').contains(&c)),
                     "Hindi text without Devanagari: {h:?}"
