@@ -20,7 +20,8 @@ tasks:
                   on http://127.0.0.1:8080 (or port N); the database is .data/nagrik.sqlite3
   test            every check CI runs, stopping at the first failing layer
   test --from L   the same, starting at the layer whose name starts with L (after setup)
-  e2e             only the Playwright layer (after a release build of the app and server)
+  e2e [args]      only the Playwright layer (after a release build of the app and server);
+                  args go to `playwright test`, e.g. `specs/kiosk.spec.ts -g Finish`
   bench           Lighthouse, memory and size figures against the budget
   dev             trunk serve on :8080 with the API server on :8081 (live reload)
   sw              rewrite dist/sw.js for the files now in dist (every build already does)";
@@ -37,7 +38,7 @@ fn main() -> ExitCode {
             _ => Err(Failure(format!("unexpected arguments {args:?}\n\n{USAGE}"))),
         }
         .map(|()| 0),
-        Some("e2e") => test::e2e_only(&ctx).map(|()| 0),
+        Some("e2e") => test::e2e_only(&ctx, &args[1..]).map(|()| 0),
         Some("bench") => bench::bench(&ctx).map(|()| 0),
         Some("dev") => run::dev(&ctx),
         Some("sw") => pwa::write_service_worker(&ctx.root.join("dist")).map(|()| 0),

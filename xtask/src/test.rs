@@ -20,7 +20,7 @@ const LAYERS: &[(&str, Layer)] = &[
     ("wasm-bindgen tests (headless chromium)", wasm_tests),
     ("trunk build --release", trunk_release),
     ("size budget (first load)", size_gate),
-    ("playwright e2e + axe", e2e),
+    ("playwright e2e + axe", |ctx| e2e(ctx, &[])),
 ];
 
 /// Runs every layer; `from` (a layer name's start, e.g. "clippy" or "playwright") skips the
@@ -72,10 +72,11 @@ pub fn test(ctx: &Ctx, from: Option<&str>) -> Result {
 }
 
 /// Only the Playwright layer, for iterating on journeys.
-pub fn e2e_only(ctx: &Ctx) -> Result {
+/// `cargo xtask e2e [playwright args]`, e.g. `cargo xtask e2e specs/kiosk.spec.ts -g Finish`.
+pub fn e2e_only(ctx: &Ctx, playwright_args: &[String]) -> Result {
     setup(ctx)?;
     build_release(ctx)?;
-    e2e(ctx)
+    e2e(ctx, playwright_args)
 }
 
 fn fmt(ctx: &Ctx) -> Result {
@@ -154,7 +155,7 @@ fn size_gate(ctx: &Ctx) -> Result {
 }
 
 /// Starts a throwaway server with a fixed demo OTP and runs Playwright against it.
-fn e2e(ctx: &Ctx) -> Result {
+fn e2e(ctx: &Ctx, playwright_args: &[String]) -> Result {
     build_server(ctx)?;
     let tmp = TempDir::new("nagrik-e2e")?;
     let db = tmp.0.join("e2e.sqlite3");
@@ -174,6 +175,7 @@ fn e2e(ctx: &Ctx) -> Result {
     playwright
         .current_dir(ctx.root.join(E2E_NPM))
         .args(["playwright", "test"])
+        .args(playwright_args)
         .env("BASE_URL", server.url())
         .env("NAGRIK_DB", &db)
         .env("NAGRIK_SERVER_BIN", ctx.server_bin())
