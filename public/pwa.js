@@ -3,6 +3,7 @@
 //   ns-pwa-update       a new version is installed and waiting (updateReady = true)
 //   ns-pwa-installable  the browser offers installation (canInstall = true; never in kiosk mode)
 //   ns-pwa-installed    the app was installed
+// In kiosk mode (`?kiosk=1`) it also clears a citizen's visit: nsPwa.wipe(home).
 // Nothing here reloads the page by itself: applyUpdate() (the citizen pressed Reload) is the
 // only path to a reload, so a half-filled form is never lost. Plain ES2017, no inline code.
 (function () {
@@ -70,8 +71,57 @@
           return choice && choice.outcome ? choice.outcome : 'dismissed';
         });
     },
+    // Kiosk: ends the server session (its answer carries Clear-Site-Data), removes everything
+    // this site keeps in the browser except the worker's copy of the app's own files, then
+    // opens `home` as a new document, leaving no page state or history entry behind.
+    wipe: function (home) {
+      var ignore = function () {};
+      var steps = [];
+      if (window.fetch) {
+        steps.push(fetch('/api/v1/session', { method: 'DELETE', credentials: 'same-origin', keepalive: true }).catch(ignore));
+      }
+      try { window.localStorage.clear(); } catch (e) { ignore(); }
+      try { window.sessionStorage.clear(); } catch (e) { ignore(); }
+      document.cookie.split(';').forEach(function (c) {
+        var name = c.split('=')[0].trim();
+        if (name) document.cookie = name + '=; Max-Age=0; path=/';
+      });
+      if (window.indexedDB && indexedDB.databases) {
+        steps.push(indexedDB.databases().then(function (dbs) {
+          return Promise.all(dbs.map(function (db) {
+            return new Promise(function (done) {
+              var request = indexedDB.deleteDatabase(db.name);
+              request.onsuccess = request.onerror = request.onblocked = done;
+            });
+          }));
+        }).catch(ignore));
+      }
+      if (window.caches) {
+        steps.push(caches.keys().then(function (names) {
+          return Promise.all(names.filter(function (name) {
+            return name.indexOf('ns-precache-') !== 0;
+          }).map(function (name) {
+            return caches.delete(name);
+          }));
+        }).catch(ignore));
+      }
+      var opened = false;
+      var open = function () {
+        if (opened) return;
+        opened = true;
+        window.location.replace(home);
+      };
+      Promise.all(steps).then(open, open);
+      setTimeout(open, 3000);
+    },
   };
   window.nsPwa = pwa;
+
+  // A kiosk page brought back from the back/forward cache could show the previous citizen's
+  // answers: load it afresh instead.
+  window.addEventListener('pageshow', function (event) {
+    if (event.persisted && kiosk()) window.location.reload();
+  });
 
   window.addEventListener('beforeinstallprompt', function (event) {
     if (kiosk()) return;

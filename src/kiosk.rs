@@ -1,27 +1,179 @@
-//! Kiosk mode for shared terminals in police stations (`?kiosk=1`): nothing personal may be
-//! written to the browser. The full kiosk experience (idle reset, on-screen keyboard) builds
-//! on this switch.
+//! Kiosk mode for shared terminals in police stations, started by opening the portal with
+//! `?kiosk=1` and kept for that browser session. One citizen follows another at a kiosk, so:
+//! nothing personal is ever written to the browser (drafts, "My applications" and the install
+//! button are off), an idle screen is cleared after a warning ([`idle`]), "Finish" clears it at
+//! once, and every text field gets an on-screen Hindi/English keyboard ([`keyboard`]).
+//!
+//! Options, all in the address the kiosk opens: `idle=<seconds>` before the "Are you still
+//! there?" warning (default 120, 30 to 3600), `lang=hi|en` for the language each new citizen
+//! starts in (default Hindi).
+
+pub mod idle;
+pub mod keyboard;
+pub mod layouts;
+
+use crate::i18n::Lang;
 
 const SESSION_KEY: &str = "ns.kiosk";
+const CONFIG_KEY: &str = "ns.kiosk.config";
+
+/// Seconds without input before the warning, unless the address says otherwise.
+pub const DEFAULT_IDLE_SECS: u32 = 120;
+/// How long the warning counts down before the reset (WCAG 2.2.1 asks for at least 20 s).
+pub const WARNING_SECS: u32 = 30;
+/// After an acknowledgement, the screen clears this long after the last input (warning
+/// included), so the next citizen never finds the previous one's slip.
+pub const AFTER_CONFIRMATION_SECS: u32 = 60;
+const IDLE_RANGE: std::ops::RangeInclusive<u32> = 30..=3600;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KioskConfig {
+    pub idle_secs: u32,
+    pub lang: Lang,
+}
+
+impl Default for KioskConfig {
+    fn default() -> Self {
+        KioskConfig {
+            idle_secs: DEFAULT_IDLE_SECS,
+            lang: Lang::Hi,
+        }
+    }
+}
+
+impl KioskConfig {
+    /// Reads `kiosk=1&idle=…&lang=…` from a query string (with or without the `?`); `None`
+    /// unless it has `kiosk=1`. A missing or unreadable option keeps its default; an idle time
+    /// outside 30–3600 s is brought into that range.
+    pub fn from_query(query: &str) -> Option<Self> {
+        let pairs = || {
+            query
+                .trim_start_matches('?')
+                .split('&')
+                .filter_map(|p| p.split_once('='))
+        };
+        if !pairs().any(|(k, v)| k == "kiosk" && v == "1") {
+            return None;
+        }
+        let mut config = KioskConfig::default();
+        for (k, v) in pairs() {
+            match k {
+                "idle" => {
+                    if let Ok(secs) = v.parse::<u32>() {
+                        config.idle_secs = secs.clamp(*IDLE_RANGE.start(), *IDLE_RANGE.end());
+                    }
+                }
+                "lang" => config.lang = Lang::from_code(v).unwrap_or(config.lang),
+                _ => {}
+            }
+        }
+        Some(config)
+    }
+
+    pub fn to_query(self) -> String {
+        format!("kiosk=1&idle={}&lang={}", self.idle_secs, self.lang.code())
+    }
+
+    /// Where a reset lands: the home page, with the options that keep the kiosk a kiosk.
+    pub fn home_url(self) -> String {
+        format!("/?{}", self.to_query())
+    }
+}
+
+fn session() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+fn url_config() -> Option<KioskConfig> {
+    KioskConfig::from_query(&web_sys::window()?.location().search().ok()?)
+}
+
+/// The kiosk options when this browser session is a kiosk. Only the options are kept, in
+/// sessionStorage; never anything the citizen entered.
+pub fn config() -> Option<KioskConfig> {
+    if let Some(config) = url_config() {
+        if let Some(s) = session() {
+            let _ = s.set_item(SESSION_KEY, "1");
+            let _ = s.set_item(CONFIG_KEY, &config.to_query());
+        }
+        return Some(config);
+    }
+    let s = session()?;
+    if s.get_item(SESSION_KEY).ok().flatten().as_deref() != Some("1") {
+        return None;
+    }
+    let stored = s.get_item(CONFIG_KEY).ok().flatten().unwrap_or_default();
+    Some(KioskConfig::from_query(&stored).unwrap_or_default())
+}
 
 /// True when this browser session was opened with `?kiosk=1`.
 pub fn is_kiosk() -> bool {
-    let Some(window) = web_sys::window() else {
-        return false;
-    };
-    let from_url = window
-        .location()
-        .search()
-        .map(|s| s.split(['?', '&']).any(|p| p == "kiosk=1"))
-        .unwrap_or(false);
-    let session = window.session_storage().ok().flatten();
-    if from_url {
-        if let Some(s) = &session {
-            let _ = s.set_item(SESSION_KEY, "1");
+    config().is_some()
+}
+
+/// The language a page starts in: a kiosk opened (or reset) just now starts in its own
+/// language, everyone else in the one they chose last.
+pub fn start_lang(stored: impl FnOnce() -> Lang) -> Lang {
+    url_config().map(|c| c.lang).unwrap_or_else(stored)
+}
+
+/// Ends this citizen's visit: `public/pwa.js` ends the server session (whose answer carries
+/// `Clear-Site-Data`), empties local and session storage, IndexedDB, the site's cookies and
+/// every cache but the app's own files, then opens the kiosk's home page as a new document,
+/// so no signal, form or history state survives either.
+pub fn reset() {
+    let home = config().unwrap_or_default().home_url();
+    if !crate::pwa::call_with("wipe", &home) {
+        if let Some(s) = session() {
+            let _ = s.clear();
         }
-        return true;
+        if let Some(l) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+            let _ = l.clear();
+        }
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().replace(&home);
+        }
     }
-    session
-        .and_then(|s| s.get_item(SESSION_KEY).ok().flatten())
-        .is_some_and(|v| v == "1")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kiosk_needs_kiosk_1() {
+        assert_eq!(KioskConfig::from_query(""), None);
+        assert_eq!(KioskConfig::from_query("?kiosk=0"), None);
+        assert_eq!(KioskConfig::from_query("?xkiosk=1"), None);
+        assert_eq!(
+            KioskConfig::from_query("?kiosk=1"),
+            Some(KioskConfig::default())
+        );
+        assert_eq!(
+            KioskConfig::from_query("?a=b&kiosk=1"),
+            Some(KioskConfig::default())
+        );
+    }
+
+    #[test]
+    fn options_are_read_and_bounded() {
+        let c = KioskConfig::from_query("?kiosk=1&idle=45&lang=en").unwrap();
+        assert_eq!((c.idle_secs, c.lang), (45, Lang::En));
+        let c = KioskConfig::from_query("kiosk=1&idle=5&lang=fr").unwrap();
+        assert_eq!((c.idle_secs, c.lang), (30, Lang::Hi));
+        let c = KioskConfig::from_query("kiosk=1&idle=99999").unwrap();
+        assert_eq!(c.idle_secs, 3600);
+        let c = KioskConfig::from_query("kiosk=1&idle=soon").unwrap();
+        assert_eq!(c.idle_secs, DEFAULT_IDLE_SECS);
+    }
+
+    #[test]
+    fn the_home_address_keeps_the_options() {
+        let c = KioskConfig {
+            idle_secs: 90,
+            lang: Lang::En,
+        };
+        assert_eq!(c.home_url(), "/?kiosk=1&idle=90&lang=en");
+        assert_eq!(KioskConfig::from_query(&c.to_query()), Some(c));
+    }
 }

@@ -72,8 +72,14 @@ pub fn App() -> impl IntoView {
 /// `FORMS` says whether this bundle carries the forms; the other branch is compiled out.
 pub fn app<const FORMS: bool>() -> impl IntoView {
     let i18n = I18n {
-        lang: RwSignal::new(preferences::stored_lang()),
+        lang: RwSignal::new(kiosk::start_lang(preferences::stored_lang)),
     };
+    let in_kiosk = kiosk::is_kiosk();
+    if in_kiosk {
+        if let Some(html) = document().document_element() {
+            let _ = html.class_list().add_1("ns-kiosk");
+        }
+    }
     provide_context(i18n);
     let text_size = RwSignal::new(preferences::stored_text_size());
     provide_context(text_size);
@@ -110,6 +116,10 @@ pub fn app<const FORMS: bool>() -> impl IntoView {
                             </Routes>
                         </main>
                         <Footer/>
+                        {in_kiosk.then(|| view! {
+                            <kiosk::idle::IdleGuard/>
+                            {FORMS.then(|| view! { <kiosk::keyboard::OnScreenKeyboard/> })}
+                        })}
                     }
                 })
             }}

@@ -23,13 +23,16 @@ fn flag(name: &str) -> bool {
 }
 
 fn call(name: &str) {
-    if let Some(p) = ns_pwa() {
-        if let Ok(f) = js_sys::Reflect::get(&p, &JsValue::from_str(name)) {
-            if let Some(f) = f.dyn_ref::<js_sys::Function>() {
-                let _ = f.call0(&p);
-            }
-        }
-    }
+    call_with(name, "");
+}
+
+/// Calls `window.nsPwa[name](arg)`; false when `pwa.js` did not load or has no such function.
+pub fn call_with(name: &str, arg: &str) -> bool {
+    let Some(p) = ns_pwa() else { return false };
+    js_sys::Reflect::get(&p, &JsValue::from_str(name))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .is_some_and(|f| f.call1(&p, &JsValue::from_str(arg)).is_ok())
 }
 
 #[derive(Clone, Copy)]

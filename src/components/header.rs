@@ -16,6 +16,7 @@ pub fn Header() -> impl IntoView {
                     <span class="ns-header__tagline">{i18n.t(common::APP_TAGLINE)}</span>
                 </A>
                 <div class="ns-header__tools">
+                    {crate::kiosk::is_kiosk().then(|| view! { <crate::kiosk::idle::FinishButton/> })}
                     <crate::pwa::InstallButton/>
                     <TextSizeControl/>
                     <button

@@ -1,15 +1,22 @@
 // Files a complaint straight through the API (OTP with the server's demo code), the way the
 // app does, so status tests start from a real filing without clicking through the form.
 import { execFileSync } from 'node:child_process';
-import { request } from '@playwright/test';
+import { request, type APIRequestContext } from '@playwright/test';
 import { BASE_URL } from './browser';
 
 export function randomMobile(): string {
   return `9${Math.floor(100000000 + Math.random() * 899999999)}`;
 }
 
-export async function fileComplaint(mobile = randomMobile()): Promise<{ reference: string; mobile: string }> {
-  const api = await request.newContext({ baseURL: BASE_URL });
+/**
+ * Files with its own cookie jar, or with `using` (e.g. `page.request`, which shares the
+ * browser's cookies, so the page may then open the acknowledgement).
+ */
+export async function fileComplaint(
+  mobile = randomMobile(),
+  using?: APIRequestContext,
+): Promise<{ reference: string; mobile: string }> {
+  const api = using ?? (await request.newContext({ baseURL: BASE_URL }));
   await api.post('/api/v1/otp/request', { data: { mobile } });
   const verified = await api.post('/api/v1/otp/verify', { data: { mobile, code: '123456' } });
   if (!verified.ok()) throw new Error(`OTP verify failed: ${verified.status()}`);
@@ -29,7 +36,7 @@ export async function fileComplaint(mobile = randomMobile()): Promise<{ referenc
   });
   if (filed.status() !== 201) throw new Error(`filing failed: ${filed.status()} ${await filed.text()}`);
   const { reference } = await filed.json();
-  await api.dispose();
+  if (!using) await api.dispose();
   return { reference, mobile };
 }
 

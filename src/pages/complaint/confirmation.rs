@@ -122,6 +122,9 @@ fn Slip(ack: Acknowledgement) -> impl IntoView {
                 </figure>
             })}
         </section>
+        {crate::kiosk::is_kiosk().then(|| view! {
+            <p class="ns-notice ns-no-print" data-testid="kiosk-clears">{i18n.t(crate::i18n::keys::kiosk::AFTER_CONFIRMATION)}</p>
+        })}
         <h2 class="ns-heading-m">{i18n.t(c::DONE_NEXT_HEADING)}</h2>
         <p>{next_sign}</p>
         <p>{i18n.t(c::DONE_NEXT_STATUS)}</p>

@@ -1,0 +1,308 @@
+// Kiosk mode at a police station: idle warning and reset, Finish, nothing left behind for the
+// next citizen, the on-screen Hindi/English keyboard, and the slip on an 80 mm receipt.
+import { request } from '@playwright/test';
+import { test, axeTest, expect, expectNoAxeViolations } from '../fixtures';
+import { BASE_URL } from '../browser';
+import { LANGS, t } from '../locales';
+import { fileComplaint } from '../filing';
+import { ComplaintForm, sampleComplaint } from '../pages/ComplaintForm';
+import { Kiosk, browserStorage } from '../pages/Kiosk';
+
+test.describe('idle reset', () => {
+  test('idle 120 s → warning that counts down 30 s → everything cleared, home in Hindi', async ({ page }) => {
+    await page.clock.install();
+    const kiosk = new Kiosk(page);
+    await kiosk.open();
+    // The previous citizen switched to English and went to another page.
+    await kiosk.switchLanguage();
+    await kiosk.expectLanguage('en');
+    await page.getByRole('link', { name: t('en', 'services.helplines_title') }).first().click();
+    await expect(kiosk.h1).toHaveText(t('en', 'services.helplines_title'));
+
+    await page.clock.runFor(110_000);
+    await expect(kiosk.dialog).not.toBeVisible();
+    await page.clock.runFor(12_000);
+    await expect(kiosk.dialog).toBeVisible();
+    await expect(kiosk.dialog.getByRole('heading')).toHaveText(t('en', 'kiosk.still_there'));
+    await expect(kiosk.continueButton).toBeFocused();
+    const left = await kiosk.secondsLeft();
+    expect(left).toBeGreaterThanOrEqual(20);
+    expect(left).toBeLessThanOrEqual(30);
+    await page.clock.runFor(10_000);
+    await expect.poll(() => kiosk.secondsLeft()).toBe(left - 10);
+
+    await page.clock.runFor(left * 1000);
+    await kiosk.expectFreshHome('hi');
+  });
+
+  test('"Continue" keeps the citizen\'s answers and starts the idle time again', async ({ page }) => {
+    await page.clock.install();
+    const kiosk = new Kiosk(page);
+    await kiosk.open();
+    const form = new ComplaintForm(page, 'hi');
+    await form.start();
+    await page.locator('#f-name').fill('सीता देवी');
+
+    await page.clock.runFor(125_000);
+    await expect(kiosk.dialog).toBeVisible();
+    await expect(kiosk.dialog.getByRole('heading')).toHaveText(t('hi', 'kiosk.still_there'));
+    await kiosk.continueButton.click();
+    await expect(kiosk.dialog).not.toBeVisible();
+    await page.clock.runFor(60_000);
+    await expect(kiosk.dialog).not.toBeVisible();
+    await expect(page.locator('#f-name')).toHaveValue('सीता देवी');
+    await expect(page).toHaveURL(/\/complaint\//);
+
+    // Input counts as activity: a key press 100 s in puts the warning 120 s after it.
+    await page.clock.runFor(40_000);
+    await page.locator('#f-relative_name').press('a');
+    await page.clock.runFor(100_000);
+    await expect(kiosk.dialog).not.toBeVisible();
+    await page.clock.runFor(25_000);
+    await expect(kiosk.dialog).toBeVisible();
+    // Escape is "Continue" too.
+    await page.keyboard.press('Escape');
+    await expect(kiosk.dialog).not.toBeVisible();
+    await expect(page.locator('#f-relative_name')).toHaveValue('a');
+  });
+
+  test('"Finish" clears at once; the idle time and language come from the start address', async ({ page }) => {
+    await page.clock.install();
+    const kiosk = new Kiosk(page);
+    await kiosk.open('&idle=45&lang=en');
+    await kiosk.expectLanguage('en');
+    await page.goto('/complaint');
+    await kiosk.booted();
+    await page.getByRole('button', { name: t('en', 'complaint.start_button') }).click();
+    await page.locator('#f-name').fill('Sita Devi');
+    await kiosk.switchLanguage();
+    await expect(kiosk.finish).toHaveText(t('hi', 'kiosk.finish'));
+    await kiosk.finish.click();
+    await kiosk.expectFreshHome('en');
+    await expect(page).toHaveURL(/idle=45&lang=en$/);
+
+    // The shorter idle time from the address still applies after the reset.
+    await page.clock.runFor(40_000);
+    await expect(kiosk.dialog).not.toBeVisible();
+    await page.clock.runFor(8_000);
+    await expect(kiosk.dialog).toBeVisible();
+    // "Finish" is in the warning as well.
+    await kiosk.dialog.locator('[data-testid="finish"]').click();
+    await kiosk.expectFreshHome('en');
+
+    // Nothing of the visit is offered back: no draft, an empty form.
+    await page.goto('/complaint');
+    await kiosk.booted();
+    await expect(page.locator('[data-testid="draft-banner"]')).toHaveCount(0);
+    await page.getByRole('button', { name: t('en', 'complaint.start_button') }).click();
+    await expect(page.locator('#f-name')).toHaveValue('');
+  });
+});
+
+test('a full kiosk journey leaves nothing behind: storage, caches, cookies, server session', async ({ page, context }) => {
+  test.setTimeout(90_000);
+  await page.clock.install();
+  const kiosk = new Kiosk(page);
+  await kiosk.open();
+  const form = new ComplaintForm(page, 'hi');
+  const c = sampleComplaint();
+  const traces = (s: string) => [c.name, c.mobile, c.relative, 'Kankarbagh'].filter((v) => s.includes(v));
+
+  await form.reachCheck(c, true);
+  // At no time, not even mid-journey, is an answer written to the browser.
+  expect(traces((await browserStorage(page)).text)).toEqual([]);
+  await form.toVerify();
+  await form.verifyAndSend();
+  await expect(page.locator('[data-testid="confirmation"]')).toBeVisible();
+  await expect(page.locator('[data-testid="kiosk-clears"]')).toHaveText(t('hi', 'kiosk.after_confirmation'));
+  expect(traces((await browserStorage(page)).text)).toEqual([]);
+  const session = (await context.cookies()).find((k) => k.name === 'ns_session');
+  expect(session, 'the filing made a session').toBeTruthy();
+
+  // On the acknowledgement the screen clears a minute after the last input.
+  await page.clock.runFor(25_000);
+  await expect(kiosk.dialog).not.toBeVisible();
+  await page.clock.runFor(10_000);
+  await expect(kiosk.dialog).toBeVisible();
+  await page.clock.runFor(30_000);
+  await kiosk.expectFreshHome('hi');
+
+  const after = await browserStorage(page);
+  expect(traces(after.text)).toEqual([]);
+  expect(after.caches.filter((name) => !name.startsWith('ns-precache-'))).toEqual([]);
+  expect(await page.evaluate(() => document.cookie)).toBe('');
+  expect((await context.cookies()).filter((k) => k.name === 'ns_session')).toEqual([]);
+  // The old session token no longer opens anything on the server.
+  const api = await request.newContext({
+    baseURL: BASE_URL,
+    extraHTTPHeaders: { cookie: `ns_session=${session!.value}` },
+  });
+  expect(await (await api.get('/api/v1/session')).json()).toEqual({ verified_mobile: null });
+  await api.dispose();
+  // Back does not bring the acknowledgement back either.
+  await page.goBack();
+  await expect(page.locator('main')).not.toContainText(c.name);
+});
+
+test('the storage probe above finds answers where they are kept: a draft outside kiosk mode', async ({ page }) => {
+  const form = new ComplaintForm(page, 'hi');
+  const c = sampleComplaint();
+  await form.start();
+  await form.fillAboutYou(c);
+  await form.next('step_what_happened');
+  await expect.poll(async () => (await browserStorage(page)).text).toContain(c.mobile);
+  expect((await browserStorage(page)).text).toContain(c.name);
+});
+
+test('printing the acknowledgement gives the citizen another minute before the reset', async ({ page }) => {
+  await page.clock.install();
+  const kiosk = new Kiosk(page);
+  await kiosk.open();
+  const { reference } = await fileComplaint(undefined, page.request);
+  await page.goto(`/complaint/confirmation/${reference}`);
+  await expect(page.locator('[data-testid="reference"]')).toHaveText(reference);
+  await page.clock.runFor(28_000);
+  // Chromium's print preview pauses the page; `afterprint` follows once the slip is printed.
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  // 53 s on the page, but only 25 s since printing: no warning yet.
+  await page.clock.runFor(25_000);
+  await expect(kiosk.dialog).not.toBeVisible();
+  await expect(page.locator('[data-testid="reference"]')).toHaveText(reference);
+  await page.clock.runFor(10_000);
+  await expect(kiosk.dialog).toBeVisible();
+  await page.clock.runFor(30_000);
+  await kiosk.expectFreshHome('hi');
+});
+
+test.describe('on-screen keyboard', () => {
+  test('InScript: क ि त ा ब types किताब, Backspace removes one character, the caret stays', async ({ page }) => {
+    const kiosk = new Kiosk(page);
+    await kiosk.open();
+    await new ComplaintForm(page, 'hi').start();
+    const name = page.locator('#f-name');
+    await expect(kiosk.keyboard).toHaveCount(0);
+    await name.click();
+    await expect(kiosk.keyboard).toBeVisible();
+    await expect(kiosk.keyboard).toHaveAttribute('data-layout', 'hindi');
+    await kiosk.type('क', 'ि', 'त', 'ा', 'ब');
+    await expect(name).toHaveValue('किताब');
+    await expect(name).toBeFocused();
+    await page.getByTestId('key-backspace').click();
+    await expect(name).toHaveValue('किता');
+    await page.getByTestId('key-backspace').click();
+    await expect(name).toHaveValue('कित');
+    // The caret stays where the citizen put it: at the start, a new letter goes first.
+    await page.keyboard.press('Home');
+    await kiosk.type('स');
+    await expect(name).toHaveValue('सकित');
+    // The physical keyboard still works alongside.
+    await page.keyboard.press('End');
+    await page.keyboard.type('ab');
+    await expect(name).toHaveValue('सकितab');
+    // Shift gives the second layer, once.
+    await kiosk.key(t('hi', 'kiosk.shift')).click();
+    await kiosk.type('आ');
+    await kiosk.type('ब');
+    await expect(name).toHaveValue('सकितabआब');
+    // The form reads what the keyboard typed: the check page shows it.
+    await page.locator('#f-name').fill('');
+    await kiosk.type('र', 'ा', 'म');
+    await page.locator('[data-testid="continue"]').click();
+    await expect(page.locator('#f-name-error')).toHaveCount(0);
+  });
+
+  test('a mobile number field opens the digits; switching layouts works', async ({ page }) => {
+    const kiosk = new Kiosk(page);
+    await kiosk.open('&lang=en');
+    await new ComplaintForm(page, 'en').start();
+    await page.locator('#f-mobile').click();
+    await expect(kiosk.keyboard).toHaveAttribute('data-layout', 'digits');
+    await kiosk.type(...'9876543210'.split(''));
+    await expect(page.locator('#f-mobile')).toHaveValue('9876543210');
+    await page.locator('#f-relative_name').click();
+    await expect(kiosk.keyboard).toHaveAttribute('data-layout', 'english');
+    await kiosk.type('r', 'a', 'm');
+    await kiosk.key('अ आ').click();
+    await kiosk.type('क');
+    await expect(page.locator('#f-relative_name')).toHaveValue('ramक');
+    await kiosk.keyboard.getByRole('button', { name: t('en', 'kiosk.hide') }).click();
+    await expect(kiosk.keyboard).toHaveCount(0);
+    await page.locator('#f-relative_name').click();
+    await expect(kiosk.keyboard).toBeVisible();
+  });
+
+  for (const lang of LANGS) {
+    axeTest(`no axe violations with the keyboard and the warning open (${lang})`, async ({ page }) => {
+      await page.clock.install();
+      const kiosk = new Kiosk(page);
+      await kiosk.open(`&lang=${lang}`);
+      await expectNoAxeViolations(page, `kiosk home (${lang})`);
+      await new ComplaintForm(page, lang).start();
+      await page.locator('#f-name').click();
+      await expect(kiosk.keyboard).toBeVisible();
+      await expectNoAxeViolations(page, `kiosk keyboard, Hindi layout (${lang})`);
+      await page.locator('#f-mobile').click();
+      await expect(kiosk.keyboard).toHaveAttribute('data-layout', 'digits');
+      await expectNoAxeViolations(page, `kiosk keyboard, digits (${lang})`);
+      await page.clock.runFor(125_000);
+      await expect(kiosk.dialog).toBeVisible();
+      await expectNoAxeViolations(page, `idle warning (${lang})`);
+    });
+  }
+});
+
+test.describe('kiosk layout', () => {
+  test('larger text, 56 px targets, nothing selected by a long press', async ({ page }) => {
+    const kiosk = new Kiosk(page);
+    await kiosk.open();
+    expect(await kiosk.rootFontSizePx()).toBeGreaterThanOrEqual(20);
+    const small = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('button, .ns-button, input, select, .ns-card__link'))
+        .filter((el) => (el as HTMLElement).offsetParent !== null)
+        .map((el) => ({ el: el.outerHTML.slice(0, 80), box: el.getBoundingClientRect() }))
+        .filter(({ box }) => box.height < 56 || box.width < 56)
+        .map(({ el }) => el),
+    );
+    expect(small).toEqual([]);
+    expect(await page.evaluate(() => getComputedStyle(document.body).userSelect)).toBe('none');
+  });
+});
+
+test.describe('printing the slip', () => {
+  for (const [paper, width] of [['80 mm receipt', 302], ['A4', 794]] as const) {
+    test(`the acknowledgement fits ${paper} paper with its reference and QR code`, async ({ page }, info) => {
+      const { reference } = await fileComplaint(undefined, page.request);
+      await page.goto(`/complaint/confirmation/${reference}?kiosk=1`);
+      await expect(page.locator('[data-testid="reference"]')).toHaveText(reference);
+      await page.emulateMedia({ media: 'print' });
+      await page.setViewportSize({ width, height: 1400 });
+      await expect(page.locator('header')).toBeHidden();
+      await expect(page.locator('[data-testid="print"]')).toBeHidden();
+      const slip = page.locator('.ns-slip');
+      await expect(slip.locator('.ns-slip__reference')).toHaveText(reference);
+      const qr = slip.locator('[data-testid="qr"]');
+      await expect(qr).toBeVisible();
+      const shot = await page.screenshot({ fullPage: true });
+      await info.attach(`slip-${width}px.png`, { body: shot, contentType: 'image/png' });
+
+      const layout = await page.evaluate(() => {
+        const cut = Array.from(document.querySelectorAll('main *'))
+          .filter((el) => (el as HTMLElement).offsetParent !== null || el instanceof SVGElement)
+          .filter((el) => {
+            const b = el.getBoundingClientRect();
+            return b.width > 0 && (b.left < 0 || b.right > window.innerWidth + 0.5);
+          })
+          .map((el) => el.outerHTML.slice(0, 60));
+        return { scrollWidth: document.documentElement.scrollWidth, cut };
+      });
+      expect(layout.scrollWidth).toBeLessThanOrEqual(width);
+      expect(layout.cut).toEqual([]);
+      const box = (await qr.boundingBox())!;
+      // Big enough to scan from paper (≥ 35 mm ≈ 132 px), and wholly on it.
+      expect(box.width).toBeGreaterThanOrEqual(132);
+      expect(box.x + box.width).toBeLessThanOrEqual(width);
+      const ref = (await slip.locator('.ns-slip__reference').boundingBox())!;
+      expect(ref.x + ref.width).toBeLessThanOrEqual(width);
+    });
+  }
+});
