@@ -60,6 +60,7 @@ pub async fn app(config: Config) -> Result<Router, BoxError> {
         })
     })
     .await??;
+    session::spawn_sweeper(state.clone());
     Ok(router(state))
 }
 

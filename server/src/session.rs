@@ -140,9 +140,70 @@ pub fn clear_cookie(secure: bool) -> HeaderValue {
     .expect("ASCII")
 }
 
+/// How often expired sessions are swept away.
+pub const SWEEP_SECS: u64 = 10 * 60;
+
+/// Deletes the sessions that have expired and the files uploaded in a session that ended
+/// without filing them (a citizen who gave up, a kiosk left alone): evidence photos must not
+/// outlive the visit. Files that joined a filing stay. Answers how many rows went.
+pub fn sweep(conn: &Connection, now: i64) -> rusqlite::Result<usize> {
+    let files = conn.execute(
+        "DELETE FROM attachments WHERE filing_reference IS NULL AND session_hash NOT IN
+             (SELECT token_hash FROM sessions WHERE expires_at > ?1)",
+        [now],
+    )?;
+    // Their status_access rows go with them (ON DELETE CASCADE).
+    let sessions = conn.execute("DELETE FROM sessions WHERE expires_at <= ?1", [now])?;
+    Ok(files + sessions)
+}
+
+/// Runs [`sweep`] at start and every [`SWEEP_SECS`] for as long as the server runs.
+pub fn spawn_sweeper(state: AppState) {
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(SWEEP_SECS));
+        loop {
+            every.tick().await;
+            let now = state.config.clock.now().timestamp();
+            if let Err(e) = state.db.run(move |conn| Ok(sweep(conn, now)?)).await {
+                eprintln!("nagrik-server: session sweep failed: {e:?}");
+            }
+        }
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_sweep_removes_expired_sessions_and_their_unfiled_files_only() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "foreign_keys", "ON").unwrap();
+        crate::db::migrate(&mut conn).unwrap();
+        conn.execute_batch(
+            "INSERT INTO sessions VALUES (x'01', '9876543210', 0, 100);  -- expired
+             INSERT INTO sessions VALUES (x'02', '9876543211', 0, 5000); -- live
+             INSERT INTO attachments VALUES ('a', x'01', '9876543210', 'image/png', 1, x'00', 10, NULL);
+             INSERT INTO attachments VALUES ('b', x'02', '9876543211', 'image/png', 1, x'00', 10, NULL);
+             INSERT INTO attachments VALUES ('c', x'01', '9876543210', 'image/png', 1, x'00', 10, 'BR-CMP-2026-000001');
+             INSERT INTO attachments VALUES ('d', x'09', '9876543212', 'image/png', 1, x'00', 10, NULL);",
+        )
+        .unwrap();
+        assert_eq!(sweep(&conn, 1000).unwrap(), 3);
+        let left: Vec<String> = conn
+            .prepare("SELECT id FROM attachments ORDER BY id")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(left, ["b", "c"]);
+        let sessions: i64 = conn
+            .query_row("SELECT COUNT(*) FROM sessions", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(sessions, 1);
+        assert_eq!(sweep(&conn, 1000).unwrap(), 0);
+    }
 
     #[test]
     fn finds_the_cookie_among_others() {

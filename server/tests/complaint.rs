@@ -333,6 +333,27 @@ async fn attachments_are_typed_by_content_and_limited_to_1_mib() {
     assert_eq!(server.count("SELECT COUNT(*) FROM attachments"), 4);
 }
 
+#[tokio::test]
+async fn a_session_cannot_pile_up_unfiled_files() {
+    let server = Server::start().await;
+    let browser = server.verified(MOBILE).await;
+    for _ in 0..20 {
+        let response = upload(&server, &browser, PNG.to_vec(), "image/png").await;
+        assert_eq!(response.status(), StatusCode::CREATED);
+    }
+    let response = upload(&server, &browser, PNG.to_vec(), "image/png").await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(
+        error_of(response).await,
+        json!({"code": "validation_failed", "fields": [{"field": "attachment", "code": "too_many"}]})
+    );
+    assert_eq!(server.count("SELECT COUNT(*) FROM attachments"), 20);
+    // Another citizen's session is not affected.
+    let other = server.verified("9123456780").await;
+    let response = upload(&server, &other, PNG.to_vec(), "image/png").await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+}
+
 async fn upload_id(server: &Server, client: &reqwest::Client, bytes: &[u8]) -> String {
     let response = upload(server, client, bytes.to_vec(), "image/png").await;
     assert_eq!(response.status(), StatusCode::CREATED);

@@ -15,6 +15,10 @@ use rusqlite::params;
 /// The largest file this route takes (1 MiB); larger answers 413 `payload_too_large`.
 pub const MAX_BYTES: usize = 1024 * 1024;
 const ALLOWED: &[FileKind] = &[FileKind::Jpeg, FileKind::Png, FileKind::Pdf];
+/// Files a session may hold that have not joined a filing: a filing takes at most
+/// [`contract::services::complaint::MAX_ATTACHMENTS`], and a failed submission uploads them
+/// again, so this leaves room for retries while bounding what one session can store.
+pub const MAX_UNFILED_PER_SESSION: i64 = 4 * contract::services::complaint::MAX_ATTACHMENTS as i64;
 
 /// The route with its own body limit, above the JSON routes' 64 KiB.
 pub fn route() -> MethodRouter<AppState> {
@@ -52,6 +56,19 @@ async fn upload(
     state
         .db
         .run(move |conn| {
+            let unfiled: i64 = conn.query_row(
+                "SELECT COUNT(*) FROM attachments
+                 WHERE session_hash = ?1 AND filing_reference IS NULL",
+                [&session.token_hash],
+                |row| row.get(0),
+            )?;
+            if unfiled >= MAX_UNFILED_PER_SESSION {
+                return Err(ApiError::field(
+                    ErrorCode::ValidationFailed,
+                    "attachment",
+                    "too_many",
+                ));
+            }
             conn.execute(
                 "INSERT INTO attachments
                      (id, session_hash, mobile, mime, bytes, data, uploaded_at)
