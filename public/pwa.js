@@ -37,7 +37,40 @@
     window.dispatchEvent(event);
   }
 
+  var LOGOUT_PENDING = 'ns.kiosk.logout-pending';
   var installEvent = null;
+  var wiping = false;
+
+  function endSession() {
+    if (!window.fetch) return Promise.reject(new Error('no fetch'));
+    return fetch('/api/v1/session', { method: 'DELETE', credentials: 'same-origin', keepalive: true })
+      .then(function (response) {
+        if (!response.ok) throw new Error('logout ' + response.status);
+      });
+  }
+
+  // A kiosk reset that could not reach the server: end that session as soon as it can.
+  // Clear-Site-Data would also empty this new page's storage, which by now holds only the
+  // kiosk's options, so they are put back.
+  function endPendingSession() {
+    var kept = [];
+    try {
+      if (window.sessionStorage.getItem(LOGOUT_PENDING) !== '1') return;
+      [window.sessionStorage, window.localStorage].forEach(function (store) {
+        for (var i = 0; i < store.length; i++) kept.push([store, store.key(i), store.getItem(store.key(i))]);
+      });
+    } catch (e) {
+      return;
+    }
+    endSession().then(function () {
+      kept.forEach(function (entry) {
+        try { entry[0].setItem(entry[1], entry[2]); } catch (e) { /* full or gone: forget */ }
+      });
+      window.sessionStorage.removeItem(LOGOUT_PENDING);
+    }, function () {
+      setTimeout(endPendingSession, 5000);
+    });
+  }
   var registration = null;
   var reloading = false;
 
@@ -72,14 +105,15 @@
         });
     },
     // Kiosk: ends the server session (its answer carries Clear-Site-Data), removes everything
-    // this site keeps in the browser except the worker's copy of the app's own files, then
-    // opens `home` as a new document, leaving no page state or history entry behind.
+    // this site keeps in the browser, then opens `home` as a new document, so no page state
+    // survives. Only the server can end the HttpOnly session: if it cannot be reached now,
+    // the next page keeps trying (endPendingSession). A second call while wiping is ignored.
     wipe: function (home) {
+      if (wiping) return;
+      wiping = true;
       var ignore = function () {};
-      var steps = [];
-      if (window.fetch) {
-        steps.push(fetch('/api/v1/session', { method: 'DELETE', credentials: 'same-origin', keepalive: true }).catch(ignore));
-      }
+      var ended = false;
+      var steps = [endSession().then(function () { ended = true; }, ignore)];
       try { window.localStorage.clear(); } catch (e) { ignore(); }
       try { window.sessionStorage.clear(); } catch (e) { ignore(); }
       document.cookie.split(';').forEach(function (c) {
@@ -97,6 +131,7 @@
         }).catch(ignore));
       }
       if (window.caches) {
+        // The worker's copy of the app's own files may stay (Clear-Site-Data drops it too).
         steps.push(caches.keys().then(function (names) {
           return Promise.all(names.filter(function (name) {
             return name.indexOf('ns-precache-') !== 0;
@@ -109,6 +144,9 @@
       var open = function () {
         if (opened) return;
         opened = true;
+        if (!ended) {
+          try { window.sessionStorage.setItem(LOGOUT_PENDING, '1'); } catch (e) { ignore(); }
+        }
         window.location.replace(home);
       };
       Promise.all(steps).then(open, open);
@@ -116,6 +154,7 @@
     },
   };
   window.nsPwa = pwa;
+  endPendingSession();
 
   // A kiosk page brought back from the back/forward cache could show the previous citizen's
   // answers: load it afresh instead.

@@ -103,6 +103,7 @@ pub async fn verify_otp(mobile: &str, code: &str) -> Result<SessionInfo, ApiErro
         mobile: mobile.to_owned(),
         code: code.to_owned(),
     };
+    crate::kiosk::new_session_started();
     send(Request::post(&format!("{BASE}/otp/verify")), &body).await
 }
 

@@ -16,6 +16,8 @@ use crate::i18n::Lang;
 
 const SESSION_KEY: &str = "ns.kiosk";
 const CONFIG_KEY: &str = "ns.kiosk.config";
+/// Set when a reset could not reach the server; `public/pwa.js` keeps ending that session.
+const LOGOUT_PENDING_KEY: &str = "ns.kiosk.logout-pending";
 
 /// Seconds without input before the warning, unless the address says otherwise.
 pub const DEFAULT_IDLE_SECS: u32 = 120;
@@ -119,20 +121,38 @@ pub fn start_lang(stored: impl FnOnce() -> Lang) -> Lang {
 
 /// Ends this citizen's visit: `public/pwa.js` ends the server session (whose answer carries
 /// `Clear-Site-Data`), empties local and session storage, IndexedDB, the site's cookies and
-/// every cache but the app's own files, then opens the kiosk's home page as a new document,
-/// so no signal, form or history state survives either.
+/// caches, then opens the kiosk's home page as a new document, so no signal or form survives
+/// either. Only the first call counts (a double tap on Finish, or Finish as the countdown
+/// ends): a second one would no longer find the kiosk's options.
 pub fn reset() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    static RESETTING: AtomicBool = AtomicBool::new(false);
+    if RESETTING.swap(true, Ordering::SeqCst) {
+        return;
+    }
     let home = config().unwrap_or_default().home_url();
-    if !crate::pwa::call_with("wipe", &home) {
-        if let Some(s) = session() {
-            let _ = s.clear();
-        }
-        if let Some(l) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
-            let _ = l.clear();
-        }
-        if let Some(w) = web_sys::window() {
-            let _ = w.location().replace(&home);
-        }
+    if crate::pwa::call_with("wipe", &home) {
+        return;
+    }
+    // pwa.js did not load: clear what the app can reach and let the next page's pwa.js end
+    // the server session.
+    if let Some(l) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = l.clear();
+    }
+    if let Some(s) = session() {
+        let _ = s.clear();
+        let _ = s.set_item(LOGOUT_PENDING_KEY, "1");
+    }
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().replace(&home);
+    }
+}
+
+/// A new OTP session replaces the cookie of one a reset could not end: stop ending it, or
+/// the retry would end the new citizen's session instead.
+pub fn new_session_started() {
+    if let Some(s) = session() {
+        let _ = s.remove_item(LOGOUT_PENDING_KEY);
     }
 }
 

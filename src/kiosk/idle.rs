@@ -114,7 +114,20 @@ pub fn IdleGuard() -> impl IntoView {
     });
     let seconds = move || match state.get() {
         Phase::Warning(s) => s,
-        _ => WARNING_SECS,
+        Phase::Active => WARNING_SECS,
+        Phase::Reset => 0,
+    };
+    let clearing = move || state.get() == Phase::Reset;
+    // The countdown itself is silent (a number read out every second would drown the page);
+    // screen readers hear the time left at 20, 10 and 5 seconds.
+    let announce = move || {
+        let at = match seconds() {
+            16..=20 => 20,
+            6..=10 => 10,
+            1..=5 => 5,
+            _ => return String::new(),
+        };
+        crate::i18n::plural(i18n.lang.get(), k::CLEARS_IN, at)
     };
     view! {
         <dialog
@@ -125,14 +138,18 @@ pub fn IdleGuard() -> impl IntoView {
             data-testid="idle-dialog"
             on:cancel=move |e: web_sys::Event| {
                 e.prevent_default();
-                keep();
+                if !clearing() {
+                    keep();
+                }
             }
         >
             <h2 class="ns-heading-l" id="ns-idle-title">{i18n.t(k::STILL_THERE)}</h2>
             <p id="ns-idle-text">{move || crate::i18n::plural(i18n.lang.get(), k::CLEARS_IN, seconds().into())}</p>
+            <p class="ns-visually-hidden" aria-live="polite">{announce}</p>
             <p>{i18n.t(k::CLEARS_DETAIL)}</p>
             <div class="ns-button-group">
-                <button type="button" class="ns-button" data-testid="idle-continue" autofocus on:click=move |_| keep()>
+                <button type="button" class="ns-button" data-testid="idle-continue" autofocus
+                    disabled=clearing on:click=move |_| keep()>
                     {i18n.t(k::CONTINUE)}
                 </button>
                 <FinishButton/>
@@ -147,7 +164,12 @@ pub fn IdleGuard() -> impl IntoView {
 pub fn FinishButton() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <button type="button" class="ns-button ns-button--secondary ns-finish" data-testid="finish" on:click=move |_| super::reset()>
+        <button type="button" class="ns-button ns-button--secondary ns-finish" data-testid="finish"
+            on:click=move |e| {
+                super::reset();
+                // Once is enough: the page is being cleared.
+                let _ = event_target::<web_sys::Element>(&e).set_attribute("disabled", "");
+            }>
             {i18n.t(k::FINISH)}
         </button>
     }

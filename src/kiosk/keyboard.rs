@@ -151,29 +151,90 @@ pub fn OnScreenKeyboard() -> impl IntoView {
     let open = RwSignal::new(false);
     let layout = RwSignal::new(Layout::Hindi);
     let shift = RwSignal::new(false);
+    // "Hide" closes the keyboard until the field is tapped again (focus alone, which Hide
+    // gives back to the field, does not reopen it).
+    let dismissed = StoredValue::new(false);
+    let close = move || {
+        open.set(false);
+        field.set_value(None);
+    };
+    let unshift = move || {
+        if shift.get_untracked() {
+            shift.set(false);
+        }
+    };
 
-    // Focusing a text field (or tapping it again after "Hide") opens the keyboard for it.
-    let listeners = ["focusin", "click"].map(|name| {
-        window_event_listener_untyped(name, move |e| {
-            let Some(f) = Field::from_target(e.target()) else {
-                return;
-            };
-            let same =
-                field.with_value(|old| old.as_ref().is_some_and(|o| o.element() == f.element()));
-            if !same {
-                layout.set(f.layout(i18n.lang.get_untracked()));
-                shift.set(false);
-                field.set_value(Some(f));
+    let on_focus = move |e: web_sys::Event, tapped: bool| {
+        let target = e.target();
+        match Field::from_target(target.clone()) {
+            Some(f) => {
+                let same = field
+                    .with_value(|old| old.as_ref().is_some_and(|o| o.element() == f.element()));
+                // Nothing typed at a kiosk is offered to the next citizen by autofill.
+                let _ = f.element().set_attribute("autocomplete", "off");
+                if !same {
+                    layout.set(f.layout(i18n.lang.get_untracked()));
+                    unshift();
+                    field.set_value(Some(f));
+                    dismissed.set_value(false);
+                } else if tapped {
+                    dismissed.set_value(false);
+                }
+                if !dismissed.get_value() && !open.get_untracked() {
+                    open.set(true);
+                    field.with_value(|f| {
+                        if let Some(f) = f {
+                            // Keep the field above the keyboard (scroll-padding in kiosk.css).
+                            let options = web_sys::ScrollIntoViewOptions::new();
+                            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                            f.element()
+                                .scroll_into_view_with_scroll_into_view_options(&options);
+                        }
+                    });
+                }
             }
-            open.set(true);
-        })
-    });
+            // Focus on a radio, a select, a button or the page (after a step): the keyboard
+            // goes, so it can never type into a field the citizen has left. Its own keys keep it.
+            None if !tapped => {
+                let in_keyboard = target
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .and_then(|el| el.closest(".ns-keyboard").ok().flatten())
+                    .is_some();
+                if !in_keyboard {
+                    close();
+                }
+            }
+            None => {}
+        }
+    };
+    let listeners = [
+        window_event_listener_untyped("focusin", move |e| on_focus(e, false)),
+        window_event_listener_untyped("click", move |e| on_focus(e, true)),
+    ];
     on_cleanup(move || listeners.into_iter().for_each(|l| l.remove()));
+    // Room below the page for the keyboard, from its first use until the next page. Not
+    // removed when it closes: the page would get shorter under the citizen's finger and a tap
+    // on Continue could land elsewhere.
+    let padded = RwSignal::new(false);
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |prev: Option<String>| {
+        let path = location.pathname.get();
+        if prev.is_some_and(|p| p != path) {
+            close();
+            padded.set(false);
+        }
+        path
+    });
+    Effect::new(move |_| {
+        if open.get() {
+            padded.set(true);
+        }
+    });
     Effect::new(move |_| {
         if let Some(body) = document().body() {
             let _ = body
                 .class_list()
-                .toggle_with_force("ns-with-keyboard", open.get());
+                .toggle_with_force("ns-with-keyboard", padded.get());
         }
     });
 
@@ -182,34 +243,39 @@ pub fn OnScreenKeyboard() -> impl IntoView {
     let keep_focus = |e: web_sys::MouseEvent| e.prevent_default();
     let with_field = move |act: &dyn Fn(&Field), e: &web_sys::MouseEvent| {
         field.with_value(|f| {
-            if let Some(f) = f {
-                act(f);
-                // A tap or click (not Enter on a focused key) returns focus to the field.
-                if e.detail() > 0 {
-                    let _ = f.element().focus();
-                }
+            let Some(f) = f.as_ref().filter(|f| f.element().is_connected()) else {
+                return;
+            };
+            act(f);
+            // A tap or click (not Enter on a focused key) returns focus to the field.
+            if e.detail() > 0 {
+                let _ = f.element().focus();
             }
         });
     };
 
+    // The grid is rebuilt only when the layout changes; Shift only relabels the keys, so a
+    // key pressed with Enter keeps its focus.
     let keys = move || {
-        let shifted = shift.get();
-        let current = layout.get();
-        current
+        layout
+            .get()
             .rows()
             .iter()
             .map(|row| {
                 let row = row
                     .iter()
                     .map(|&(plain, upper)| {
-                        let ch = if shifted { upper } else { plain };
-                        let mark = layouts::is_combining(ch)
-                            .then(|| view! { <span aria-hidden="true">{DOTTED_CIRCLE}</span> });
+                        let ch = move || if shift.get() { upper } else { plain };
+                        let mark = move || {
+                            layouts::is_combining(ch())
+                                .then(|| view! { <span aria-hidden="true">{DOTTED_CIRCLE}</span> })
+                        };
                         view! {
                             <button type="button" class="ns-key" on:mousedown=keep_focus
                                 on:click=move |e| {
-                                    with_field(&|f| f.type_text(ch), &e);
-                                    shift.set(false);
+                                    let text = if shift.get_untracked() { upper } else { plain };
+                                    with_field(&|f| f.type_text(text), &e);
+                                    unshift();
                                 }>
                                 {mark}{ch}
                             </button>
@@ -223,21 +289,32 @@ pub fn OnScreenKeyboard() -> impl IntoView {
 
     let switches = move || {
         Layout::ALL
-        .into_iter()
-        .map(|l| {
-            let lang = match l {
-                Layout::Hindi => "hi",
-                _ => "en",
-            };
-            view! {
-                <button type="button" class="ns-key ns-key--wide" lang=lang on:mousedown=keep_focus
-                    aria-pressed=move || (layout.get() == l).to_string()
-                    on:click=move |_| { layout.set(l); shift.set(false); }>
-                    {l.label()}
-                </button>
+            .into_iter()
+            .map(|l| {
+                let (lang, label) = match l {
+                    Layout::Hindi => ("hi", k::LAYOUT_HINDI),
+                    Layout::English => ("en", k::LAYOUT_ENGLISH),
+                    Layout::Digits => ("en", k::LAYOUT_DIGITS),
+                };
+                view! {
+                    <button type="button" class="ns-key ns-key--wide" lang=lang on:mousedown=keep_focus
+                        aria-pressed=move || (layout.get() == l).to_string()
+                        on:click=move |_| { layout.set(l); unshift(); }>
+                        {i18n.t(label)}
+                    </button>
+                }
+            })
+            .collect_view()
+    };
+
+    let hide = move |_| {
+        dismissed.set_value(true);
+        open.set(false);
+        field.with_value(|f| {
+            if let Some(f) = f.as_ref().filter(|f| f.element().is_connected()) {
+                let _ = f.element().focus();
             }
-        })
-        .collect_view()
+        });
     };
 
     (move || {
@@ -255,7 +332,7 @@ pub fn OnScreenKeyboard() -> impl IntoView {
                                 {i18n.t(k::SHIFT)}
                             </button>
                         })}
-                        {switches()}
+                        {switches}
                         <button type="button" class="ns-key ns-key--space" on:mousedown=keep_focus
                             on:click=move |e| with_field(&|f| f.type_text(" "), &e)>
                             {i18n.t(k::SPACE)}
@@ -264,7 +341,7 @@ pub fn OnScreenKeyboard() -> impl IntoView {
                             on:click=move |e| with_field(&|f| f.backspace(), &e)>
                             <span aria-hidden="true">{ERASE_SIGN}</span>{i18n.t(k::BACKSPACE)}
                         </button>
-                        <button type="button" class="ns-key ns-key--wide" on:click=move |_| open.set(false)>
+                        <button type="button" class="ns-key ns-key--wide" on:mousedown=keep_focus on:click=hide>
                             {i18n.t(k::HIDE)}
                         </button>
                     </div>

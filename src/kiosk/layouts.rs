@@ -28,16 +28,6 @@ impl Layout {
     pub fn has_shift(self) -> bool {
         self != Layout::Digits
     }
-
-    /// The layout's name on its switch button; the same in both languages, because each
-    /// names what the keys type.
-    pub fn label(self) -> &'static str {
-        match self {
-            Layout::Hindi => "अ आ",
-            Layout::English => "A B C",
-            Layout::Digits => "1 2 3",
-        }
-    }
 }
 
 const INSCRIPT: &[Row] = &[
@@ -105,11 +95,12 @@ const QWERTY: &[Row] = &[
         ("3", "#"),
         ("4", "$"),
         ("5", "%"),
-        ("6", "&"),
-        ("7", "*"),
-        ("8", "("),
-        ("9", ")"),
-        ("0", "-"),
+        ("6", "^"),
+        ("7", "&"),
+        ("8", "*"),
+        ("9", "("),
+        ("0", ")"),
+        ("-", "_"),
     ],
     &[
         ("q", "Q"),

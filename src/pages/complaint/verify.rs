@@ -154,14 +154,17 @@ pub fn VerifyPage() -> impl IntoView {
     let busy = RwSignal::new(false);
     let online = crate::use_online();
 
-    // A mobile verified earlier in this session is not asked again.
-    spawn_local(async move {
-        if let Ok(s) = api::session().await {
-            if s.verified_mobile.is_some() && s.verified_mobile == mobile.get_untracked() {
-                verified.set(true);
+    // A mobile verified earlier in this session is not asked again; on a shared kiosk every
+    // citizen verifies their own.
+    if !crate::kiosk::is_kiosk() {
+        spawn_local(async move {
+            if let Ok(s) = api::session().await {
+                if s.verified_mobile.is_some() && s.verified_mobile == mobile.get_untracked() {
+                    verified.try_set(true);
+                }
             }
-        }
-    });
+        });
+    }
 
     let ticker = StoredValue::new(None::<IntervalHandle>);
     let start_countdown = move |secs: u32| {

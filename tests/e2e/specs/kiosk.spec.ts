@@ -90,12 +90,54 @@ test.describe('idle reset', () => {
     await kiosk.dialog.locator('[data-testid="finish"]').click();
     await kiosk.expectFreshHome('en');
 
-    // Nothing of the visit is offered back: no draft, an empty form.
-    await page.goto('/complaint');
+    // Back (Alt+← on a physical keyboard) reaches the old address, not the old answers.
+    // (The form's own entry was replaced by the reset; Back reaches the start page before it.)
+    await page.goBack();
+    await expect(page).toHaveURL(/\/complaint$/);
     await kiosk.booted();
-    await expect(page.locator('[data-testid="draft-banner"]')).toHaveCount(0);
     await page.getByRole('button', { name: t('en', 'complaint.start_button') }).click();
     await expect(page.locator('#f-name')).toHaveValue('');
+    await expect(page.locator('[data-testid="draft-banner"]')).toHaveCount(0);
+  });
+
+  test('a double tap on Finish, away from the start address, keeps the kiosk\'s options', async ({ page }) => {
+    const kiosk = new Kiosk(page);
+    await kiosk.open('&idle=45&lang=en');
+    await page.getByRole('link', { name: t('en', 'services.helplines_title') }).first().click();
+    await expect(page).toHaveURL(/\/helplines$/);
+    await kiosk.finish.dblclick();
+    await kiosk.expectFreshHome('en');
+    await expect(page).toHaveURL(/\?kiosk=1&idle=45&lang=en$/);
+  });
+
+  test('a reset that cannot reach the server keeps ending the session until it can', async ({ page, context }) => {
+    const kiosk = new Kiosk(page);
+    await kiosk.open();
+    const { mobile } = await fileComplaint(undefined, page.request);
+    const session = (await context.cookies()).find((k) => k.name === 'ns_session')!;
+    const stillOpen = async () => {
+      const api = await request.newContext({
+        baseURL: BASE_URL,
+        extraHTTPHeaders: { cookie: `ns_session=${session.value}` },
+      });
+      const body = await (await api.get('/api/v1/session')).json();
+      await api.dispose();
+      return body.verified_mobile;
+    };
+    expect(await stillOpen()).toBe(mobile);
+    // The station's network drops just as the citizen presses Finish.
+    await page.route('**/api/v1/session', (route) =>
+      route.request().method() === 'DELETE' ? route.abort('internetdisconnected') : route.continue(),
+    );
+    await kiosk.finish.click();
+    await kiosk.expectFreshHome('hi');
+    expect(await stillOpen()).toBe(mobile);
+    expect(await page.evaluate(() => sessionStorage.getItem('ns.kiosk.logout-pending'))).toBe('1');
+    // Back on the network, the next attempt ends it; the kiosk stays a kiosk.
+    await page.unroute('**/api/v1/session');
+    await expect.poll(stillOpen, { timeout: 15_000 }).toBeNull();
+    await expect.poll(() => page.evaluate(() => sessionStorage.getItem('ns.kiosk.logout-pending'))).toBeNull();
+    expect(await page.evaluate(() => sessionStorage.getItem('ns.kiosk'))).toBe('1');
   });
 });
 
@@ -115,6 +157,7 @@ test('a full kiosk journey leaves nothing behind: storage, caches, cookies, serv
   await form.verifyAndSend();
   await expect(page.locator('[data-testid="confirmation"]')).toBeVisible();
   await expect(page.locator('[data-testid="kiosk-clears"]')).toHaveText(t('hi', 'kiosk.after_confirmation'));
+  const reference = (await page.locator('[data-testid="reference"]').textContent())!;
   expect(traces((await browserStorage(page)).text)).toEqual([]);
   const session = (await context.cookies()).find((k) => k.name === 'ns_session');
   expect(session, 'the filing made a session').toBeTruthy();
@@ -139,9 +182,12 @@ test('a full kiosk journey leaves nothing behind: storage, caches, cookies, serv
   });
   expect(await (await api.get('/api/v1/session')).json()).toEqual({ verified_mobile: null });
   await api.dispose();
-  // Back does not bring the acknowledgement back either.
+  // Back reaches an earlier step of the form (the acknowledgement's own entry was replaced by
+  // the reset), and it is empty.
   await page.goBack();
-  await expect(page.locator('main')).not.toContainText(c.name);
+  await expect(page).toHaveURL(/\/complaint\//);
+  await kiosk.booted();
+  for (const value of [c.name, c.mobile, reference]) await expect(page.locator('main')).not.toContainText(value);
 });
 
 test('the storage probe above finds answers where they are kept: a draft outside kiosk mode', async ({ page }) => {
@@ -204,11 +250,48 @@ test.describe('on-screen keyboard', () => {
     await kiosk.type('आ');
     await kiosk.type('ब');
     await expect(name).toHaveValue('सकितabआब');
-    // The form reads what the keyboard typed: the check page shows it.
+    // The form reads what the keyboard typed: validation finds the other fields empty but
+    // accepts the name.
     await page.locator('#f-name').fill('');
     await kiosk.type('र', 'ा', 'म');
     await page.locator('[data-testid="continue"]').click();
+    await expect(page.locator('[data-testid="error-summary"]')).toBeVisible();
+    await expect(page.locator('#f-relative_name-error')).toBeVisible();
     await expect(page.locator('#f-name-error')).toHaveCount(0);
+    await expect(name).toHaveValue('राम');
+    // Nothing typed at a kiosk is kept by the browser's autofill.
+    await expect(name).toHaveAttribute('autocomplete', 'off');
+  });
+
+  test('keys pressed with Enter keep their focus; the keyboard closes when the citizen moves on', async ({ page }) => {
+    const kiosk = new Kiosk(page);
+    await kiosk.open();
+    const form = new ComplaintForm(page, 'hi');
+    await form.start();
+    const name = page.locator('#f-name');
+    await name.click();
+    const ka = kiosk.key('क');
+    await ka.focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await expect(name).toHaveValue('कक');
+    await expect(ka).toBeFocused();
+    // Shift relabels the same keys: क's key now types ख, then Shift lets go.
+    await kiosk.key(t('hi', 'kiosk.shift')).focus();
+    await page.keyboard.press('Enter');
+    await kiosk.key('ख').focus();
+    await page.keyboard.press('Enter');
+    await expect(name).toHaveValue('ककख');
+    await expect(ka).toBeFocused();
+
+    // A radio button is not a text field: the keyboard goes.
+    await page.getByLabel(form.label('gender_female')).check();
+    await expect(kiosk.keyboard).toHaveCount(0);
+    // Back in a field it returns; on the next step it is gone and types nowhere.
+    await form.fillAboutYou(sampleComplaint());
+    await expect(kiosk.keyboard).toBeVisible();
+    await form.next('step_what_happened');
+    await expect(kiosk.keyboard).toHaveCount(0);
   });
 
   test('a mobile number field opens the digits; switching layouts works', async ({ page }) => {
@@ -222,7 +305,7 @@ test.describe('on-screen keyboard', () => {
     await page.locator('#f-relative_name').click();
     await expect(kiosk.keyboard).toHaveAttribute('data-layout', 'english');
     await kiosk.type('r', 'a', 'm');
-    await kiosk.key('अ आ').click();
+    await kiosk.key(t('en', 'kiosk.layout_hindi')).click();
     await kiosk.type('क');
     await expect(page.locator('#f-relative_name')).toHaveValue('ramक');
     await kiosk.keyboard.getByRole('button', { name: t('en', 'kiosk.hide') }).click();
@@ -254,22 +337,30 @@ test.describe('on-screen keyboard', () => {
 test.describe('kiosk layout', () => {
   test('larger text, 56 px targets, nothing selected by a long press', async ({ page }) => {
     const kiosk = new Kiosk(page);
+    // Every control and every link that is not part of a sentence, on home and on a form.
+    const smallTargets = () =>
+      page.evaluate(() =>
+        Array.from(document.querySelectorAll('button, .ns-button, input, select, textarea, a'))
+          .filter((el) => (el as HTMLElement).offsetParent !== null && !el.closest('.ns-keyboard'))
+          .filter((el) => !(el.tagName === 'A' && getComputedStyle(el).display === 'inline'))
+          .filter((el) => !el.classList.contains('ns-skip-link'))
+          .map((el) => ({ el: el.outerHTML.slice(0, 80), box: el.getBoundingClientRect() }))
+          .filter(({ box }) => box.height < 56 || box.width < 56)
+          .map(({ el, box }) => `${Math.round(box.width)}×${Math.round(box.height)} ${el}`),
+      );
     await kiosk.open();
     expect(await kiosk.rootFontSizePx()).toBeGreaterThanOrEqual(20);
-    const small = await page.evaluate(() =>
-      Array.from(document.querySelectorAll('button, .ns-button, input, select, .ns-card__link'))
-        .filter((el) => (el as HTMLElement).offsetParent !== null)
-        .map((el) => ({ el: el.outerHTML.slice(0, 80), box: el.getBoundingClientRect() }))
-        .filter(({ box }) => box.height < 56 || box.width < 56)
-        .map(({ el }) => el),
-    );
-    expect(small).toEqual([]);
+    expect(await smallTargets()).toEqual([]);
     expect(await page.evaluate(() => getComputedStyle(document.body).userSelect)).toBe('none');
+    await new ComplaintForm(page, 'hi').start();
+    expect(await smallTargets()).toEqual([]);
+    expect(await page.locator('#f-name').evaluate((el) => getComputedStyle(el).userSelect)).not.toBe('none');
   });
 });
 
 test.describe('printing the slip', () => {
-  for (const [paper, width] of [['80 mm receipt', 302], ['A4', 794]] as const) {
+  // The printable width: the paper less the 5 mm @page margins (80 mm → 70 mm, A4 → 200 mm).
+  for (const [paper, width] of [['80 mm receipt', 265], ['A4', 756]] as const) {
     test(`the acknowledgement fits ${paper} paper with its reference and QR code`, async ({ page }, info) => {
       const { reference } = await fileComplaint(undefined, page.request);
       await page.goto(`/complaint/confirmation/${reference}?kiosk=1`);
@@ -299,6 +390,7 @@ test.describe('printing the slip', () => {
       expect(layout.cut).toEqual([]);
       const box = (await qr.boundingBox())!;
       // Big enough to scan from paper (≥ 35 mm ≈ 132 px), and wholly on it.
+      // (96 px = 1 inch = 25.4 mm in print layout.)
       expect(box.width).toBeGreaterThanOrEqual(132);
       expect(box.x + box.width).toBeLessThanOrEqual(width);
       const ref = (await slip.locator('.ns-slip__reference').boundingBox())!;
