@@ -48,9 +48,17 @@ fn mount<V: IntoView + 'static>(app: impl FnOnce() -> V + 'static) {
     let Some(root) = document().get_element_by_id("app") else {
         return;
     };
-    root.set_inner_html("");
     let root: web_sys::HtmlElement = root.unchecked_into();
-    leptos::mount::mount_to(root, app).forget();
+    // A task of its own: on a slow phone, instantiating the module is already a long task,
+    // and the first render after it in the same task would block a tap for longer. The static
+    // shell stays on screen until then.
+    set_timeout(
+        move || {
+            root.set_inner_html("");
+            leptos::mount::mount_to(root, app).forget();
+        },
+        std::time::Duration::ZERO,
+    );
 }
 
 /// Bytes of WebAssembly memory in use; read by `cargo xtask bench`.
