@@ -314,6 +314,36 @@ test.describe('on-screen keyboard', () => {
     await expect(kiosk.keyboard).toBeVisible();
   });
 
+  test('every text field has it: the description box, and the status lookup', async ({ page }) => {
+    const kiosk = new Kiosk(page);
+    await kiosk.open();
+    const form = new ComplaintForm(page, 'hi');
+    await form.start();
+    await form.fillAboutYou(sampleComplaint());
+    await form.next('step_what_happened');
+    const description = page.locator('#f-description');
+    await description.click();
+    await expect(kiosk.keyboard).toHaveAttribute('data-layout', 'hindi');
+    await kiosk.type('च', 'ो', 'र', 'ी');
+    await kiosk.key(t('hi', 'kiosk.space')).click();
+    await kiosk.type('ह', 'ु');
+    await kiosk.key(t('hi', 'kiosk.shift')).click();
+    await kiosk.type('ई');
+    await expect(description).toHaveValue('चोरी हुई');
+
+    await page.goto('/status');
+    await kiosk.booted();
+    await page.locator('#f-reference').click();
+    await expect(kiosk.keyboard).toHaveAttribute('data-layout', 'english');
+    await kiosk.key(t('hi', 'kiosk.shift')).click();
+    await kiosk.type('B');
+    await kiosk.key(t('hi', 'kiosk.shift')).click();
+    await kiosk.type('R');
+    await expect(page.locator('#f-reference')).toHaveValue('BR');
+    await page.locator('#f-mobile').click();
+    await expect(kiosk.keyboard).toHaveAttribute('data-layout', 'digits');
+  });
+
   for (const lang of LANGS) {
     axeTest(`no axe violations with the keyboard and the warning open (${lang})`, async ({ page }) => {
       await page.clock.install();
