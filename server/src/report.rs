@@ -53,13 +53,18 @@ pub fn referenced_paths(index_html: &str, exists: impl Fn(&str) -> bool) -> BTre
             consider(&rest[..end]);
         }
     }
-    // Relative attribute values (`href="main.css"`) resolve against the root, where index is.
-    for attr in ["href=\"", "src=\"", "href='", "src='"] {
-        let quote = attr.chars().last().unwrap_or('"');
+    // Attribute values, quoted or not (a minified page writes `href=main.css`); relative ones
+    // resolve against the root, where index is.
+    for attr in ["href=", "src="] {
         for (at, _) in index_html.match_indices(attr) {
             let rest = &index_html[at + attr.len()..];
-            let value = &rest[..rest.find(quote).unwrap_or(rest.len())];
-            if !value.contains(':') && !value.starts_with('/') {
+            let (value, ends): (&str, &[char]) = match rest.chars().next() {
+                Some('"') => (&rest[1..], &['"']),
+                Some('\'') => (&rest[1..], &['\'']),
+                _ => (rest, &[' ', '\t', '\n', '\r', '>']),
+            };
+            let value = &value[..value.find(ends).unwrap_or(value.len())];
+            if !value.contains(':') {
                 consider(value);
             }
         }
@@ -147,6 +152,14 @@ pub fn run(dist: &Path, budget_kib: f64, json: Option<&Path>) -> Result<ExitCode
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_a_minified_page_with_unquoted_attributes() {
+        let html = "<link href=/base-0123456789abcdef.css rel=stylesheet><link href=card.css rel=stylesheet>\
+<script defer src=/pwa.js></script><link href=https://example.org/x.css rel=stylesheet>";
+        let found: Vec<_> = referenced_paths(html, |_| true).into_iter().collect();
+        assert_eq!(found, ["base-0123456789abcdef.css", "card.css", "pwa.js"]);
+    }
 
     #[test]
     fn finds_links_scripts_and_the_wasm_in_the_loader() {
