@@ -39,40 +39,57 @@
 
   var LOGOUT_PENDING = 'ns.kiosk.logout-pending';
   var installEvent = null;
+  var registration = null;
+  var reloading = false;
   var wiping = false;
 
-  function endSession() {
+  // `keep`: no Clear-Site-Data in the answer (see endPendingSession).
+  function endSession(signal, keep) {
     if (!window.fetch) return Promise.reject(new Error('no fetch'));
-    return fetch('/api/v1/session', { method: 'DELETE', credentials: 'same-origin', keepalive: true })
+    var url = keep ? '/api/v1/session?site_data=keep' : '/api/v1/session';
+    return fetch(url, { method: 'DELETE', credentials: 'same-origin', keepalive: true, signal: signal })
       .then(function (response) {
         if (!response.ok) throw new Error('logout ' + response.status);
       });
   }
 
-  // A kiosk reset that could not reach the server: end that session as soon as it can.
-  // Clear-Site-Data would also empty this new page's storage, which by now holds only the
-  // kiosk's options, so they are put back.
-  function endPendingSession() {
+  function snapshot() {
     var kept = [];
+    [window.sessionStorage, window.localStorage].forEach(function (store) {
+      for (var i = 0; i < store.length; i++) kept.push([store, store.key(i), store.getItem(store.key(i))]);
+    });
+    return kept;
+  }
+
+  // A kiosk reset that could not reach the server: end that session as soon as it can. The
+  // reset already emptied the storage, so this asks the server not to clear it again: a
+  // Clear-Site-Data answer would unregister the service worker under a page still loading.
+  // (Should one arrive all the same, the kept entries are put back.) A new citizen verifying
+  // their own mobile replaces the old session's cookie: cancelPendingLogout() stops the
+  // retries at once, so they can never end the new session.
+  var pendingLogout = null;
+  function endPendingSession() {
+    var kept;
     try {
       if (window.sessionStorage.getItem(LOGOUT_PENDING) !== '1') return;
-      [window.sessionStorage, window.localStorage].forEach(function (store) {
-        for (var i = 0; i < store.length; i++) kept.push([store, store.key(i), store.getItem(store.key(i))]);
-      });
+      kept = snapshot();
     } catch (e) {
       return;
     }
-    endSession().then(function () {
+    var attempt = window.AbortController ? new AbortController() : null;
+    pendingLogout = attempt;
+    endSession(attempt && attempt.signal, true).then(function () {
+      if (pendingLogout !== attempt) return;
+      pendingLogout = null;
       kept.forEach(function (entry) {
         try { entry[0].setItem(entry[1], entry[2]); } catch (e) { /* full or gone: forget */ }
       });
       window.sessionStorage.removeItem(LOGOUT_PENDING);
     }, function () {
+      if (pendingLogout !== attempt) return;
       setTimeout(endPendingSession, 5000);
     });
   }
-  var registration = null;
-  var reloading = false;
 
   var pwa = {
     updateReady: false,
@@ -108,12 +125,19 @@
     // this site keeps in the browser, then opens `home` as a new document, so no page state
     // survives. Only the server can end the HttpOnly session: if it cannot be reached now,
     // the next page keeps trying (endPendingSession). A second call while wiping is ignored.
+    cancelPendingLogout: function () {
+      try { window.sessionStorage.removeItem(LOGOUT_PENDING); } catch (e) { /* no storage */ }
+      var attempt = pendingLogout;
+      pendingLogout = null;
+      if (attempt) attempt.abort();
+    },
     wipe: function (home) {
       if (wiping) return;
       wiping = true;
       var ignore = function () {};
       var ended = false;
-      var steps = [endSession().then(function () { ended = true; }, ignore)];
+      var logout = window.AbortController ? new AbortController() : null;
+      var steps = [endSession(logout && logout.signal).then(function () { ended = true; }, ignore)];
       try { window.localStorage.clear(); } catch (e) { ignore(); }
       try { window.sessionStorage.clear(); } catch (e) { ignore(); }
       document.cookie.split(';').forEach(function (c) {
@@ -145,12 +169,15 @@
         if (opened) return;
         opened = true;
         if (!ended) {
+          // No answer in time: drop it (a late Clear-Site-Data would hit the next page as it
+          // loads) and let the next page finish the logout.
+          if (logout) logout.abort();
           try { window.sessionStorage.setItem(LOGOUT_PENDING, '1'); } catch (e) { ignore(); }
         }
         window.location.replace(home);
       };
       Promise.all(steps).then(open, open);
-      setTimeout(open, 3000);
+      setTimeout(open, 5000);
     },
   };
   window.nsPwa = pwa;

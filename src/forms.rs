@@ -16,6 +16,9 @@ pub struct Attachment {
     pub name: String,
     pub mime: String,
     pub bytes: Vec<u8>,
+    /// The server's id once uploaded in the current session: a retried submission reuses it
+    /// instead of uploading the file again. Cleared when a new OTP session starts.
+    pub uploaded: Option<String>,
 }
 
 /// Everything a citizen has entered for one service, shared by all its pages so that moving

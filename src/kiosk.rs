@@ -90,14 +90,8 @@ fn url_config() -> Option<KioskConfig> {
     KioskConfig::from_query(&web_sys::window()?.location().search().ok()?)
 }
 
-/// The kiosk options when this browser session is a kiosk. Only the options are kept, in
-/// sessionStorage; never anything the citizen entered.
-pub fn config() -> Option<KioskConfig> {
+fn read_config() -> Option<KioskConfig> {
     if let Some(config) = url_config() {
-        if let Some(s) = session() {
-            let _ = s.set_item(SESSION_KEY, "1");
-            let _ = s.set_item(CONFIG_KEY, &config.to_query());
-        }
         return Some(config);
     }
     let s = session()?;
@@ -106,6 +100,40 @@ pub fn config() -> Option<KioskConfig> {
     }
     let stored = s.get_item(CONFIG_KEY).ok().flatten().unwrap_or_default();
     Some(KioskConfig::from_query(&stored).unwrap_or_default())
+}
+
+/// The kiosk options when this browser session is a kiosk: read once per page and kept in
+/// memory, so a late `Clear-Site-Data` answer emptying sessionStorage cannot turn kiosk mode
+/// off mid-visit (and [`remember`] writes them back for the next page). Only the options are
+/// kept; never anything the citizen entered.
+pub fn config() -> Option<KioskConfig> {
+    static CONFIG: std::sync::OnceLock<Option<KioskConfig>> = std::sync::OnceLock::new();
+    *CONFIG.get_or_init(|| {
+        let config = read_config();
+        if let Some(c) = config {
+            store(c);
+        }
+        config
+    })
+}
+
+/// Writes the kiosk options back to sessionStorage if something emptied it, so the next page
+/// load (the other bundle, a reload) is a kiosk too. The idle guard calls it every second.
+pub fn remember() {
+    if let Some(c) = config() {
+        store(c);
+    }
+}
+
+fn store(config: KioskConfig) {
+    let Some(s) = session() else { return };
+    if s.get_item(SESSION_KEY).ok().flatten().as_deref() != Some("1") {
+        let _ = s.set_item(SESSION_KEY, "1");
+    }
+    let query = config.to_query();
+    if s.get_item(CONFIG_KEY).ok().flatten().as_deref() != Some(query.as_str()) {
+        let _ = s.set_item(CONFIG_KEY, &query);
+    }
 }
 
 /// True when this browser session was opened with `?kiosk=1`.
@@ -148,11 +176,13 @@ pub fn reset() {
     }
 }
 
-/// A new OTP session replaces the cookie of one a reset could not end: stop ending it, or
-/// the retry would end the new citizen's session instead.
+/// A new OTP session replaces the cookie of one a reset could not end: stop ending it (and
+/// abort an attempt in flight), or the retry would end the new citizen's session instead.
 pub fn new_session_started() {
-    if let Some(s) = session() {
-        let _ = s.remove_item(LOGOUT_PENDING_KEY);
+    if !crate::pwa::call_with("cancelPendingLogout", "") {
+        if let Some(s) = session() {
+            let _ = s.remove_item(LOGOUT_PENDING_KEY);
+        }
     }
 }
 

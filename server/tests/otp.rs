@@ -270,6 +270,21 @@ async fn the_session_cookie_is_http_only_strict_and_secure_over_https() {
 }
 
 #[tokio::test]
+async fn a_retried_logout_can_keep_the_site_data() {
+    let server = Server::start().await;
+    let browser = server.verified(MOBILE).await;
+    let response = browser
+        .delete(server.url("/api/v1/session?site_data=keep"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    assert!(response.headers().get("clear-site-data").is_none());
+    assert!(set_cookie(&response).starts_with("ns_session=; Max-Age=0; Path=/api"));
+    assert_eq!(server.count("SELECT COUNT(*) FROM sessions"), 0);
+}
+
+#[tokio::test]
 async fn logout_deletes_the_session_and_clears_the_kiosk() {
     let server = Server::start().await;
     let browser = server.verified(MOBILE).await;

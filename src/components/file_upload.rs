@@ -109,6 +109,7 @@ async fn prepare(file: web_sys::File) -> Result<Attachment, UploadError> {
         name: file.name(),
         mime: mime.to_owned(),
         bytes,
+        uploaded: None,
     })
 }
 

@@ -72,7 +72,10 @@ pub fn IdleGuard() -> impl IntoView {
     };
 
     let ticker = set_interval_with_handle(
-        move || now.set(js_sys::Date::now()),
+        move || {
+            now.set(js_sys::Date::now());
+            super::remember();
+        },
         std::time::Duration::from_secs(1),
     )
     .ok();

@@ -35,6 +35,7 @@ pub fn LoadForms(route: AppRoute) -> impl IntoView {
         if let Some(s) = session() {
             let _ = s.set_item(HANDOVER_KEY, &path);
         }
+        crate::kiosk::remember();
         let _ = window().location().assign(&path);
     });
     view! { <p class="ns-boot" role="status">{i18n.t(common::LOADING)}</p> }.into_any()

@@ -4,7 +4,7 @@ use crate::error::ApiError;
 use crate::json::Json;
 use crate::session::{self, Session, SESSION_SECS};
 use crate::{secrets, AppState};
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use contract::rules::{self, Mobile};
@@ -169,8 +169,9 @@ pub async fn verify(
                 params![new_hash, number, now, now + SESSION_SECS],
             )?;
             if let Some(old) = old_hash {
-                // Verifying again (say, after the session expired mid-form) keeps the files
-                // already uploaded for the same mobile; a different mobile starts afresh.
+                // Verifying again in a live session keeps the files already uploaded for the
+                // same mobile; a different mobile starts afresh. (Files of a session that has
+                // expired are removed by the sweep; the app uploads again after verifying.)
                 tx.execute(
                     "UPDATE attachments SET session_hash = ?2
                      WHERE session_hash = ?1 AND mobile = ?3 AND filing_reference IS NULL",
@@ -224,8 +225,12 @@ pub async fn get_session(
 }
 
 /// `DELETE /api/v1/session`: log out and, on a shared kiosk, clear what the browser kept.
+/// `?site_data=keep` leaves out `Clear-Site-Data`: a kiosk page ending a session that an
+/// earlier page could not reach asks this way, because its storage was emptied already and
+/// clearing it again would unregister the service worker under the page as it loads.
 pub async fn delete_session(
     State(state): State<AppState>,
+    Query(query): Query<LogoutQuery>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     if let Some(token) = session::cookie_token(&headers) {
@@ -239,11 +244,18 @@ pub async fn delete_session(
     let mut response = StatusCode::NO_CONTENT.into_response();
     let headers = response.headers_mut();
     headers.insert(header::SET_COOKIE, session::clear_cookie(secure));
-    headers.insert(
-        "clear-site-data",
-        axum::http::HeaderValue::from_static("\"cookies\", \"storage\""),
-    );
+    if query.site_data.as_deref() != Some("keep") {
+        headers.insert(
+            "clear-site-data",
+            axum::http::HeaderValue::from_static("\"cookies\", \"storage\""),
+        );
+    }
     Ok(response)
+}
+
+#[derive(Debug, serde::Deserialize)]
+pub struct LogoutQuery {
+    site_data: Option<String>,
 }
 
 #[cfg(test)]

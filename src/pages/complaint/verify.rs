@@ -94,11 +94,27 @@ async fn send(form: FormState) -> Sent {
         }
     };
     let mut ids = Vec::new();
-    for file in form.files.get_untracked() {
+    for (i, file) in form.files.get_untracked().into_iter().enumerate() {
+        if let Some(id) = file.uploaded {
+            ids.push(id);
+            continue;
+        }
         match api::upload_attachment(&file.bytes, &file.mime).await {
-            Ok(up) => ids.push(up.id),
-            Err(ApiError::Rejected { body, .. })
-                if body.error.code == ErrorCode::ValidationFailed =>
+            Ok(up) => {
+                form.files.try_update(|files| {
+                    if let Some(f) = files.get_mut(i) {
+                        f.uploaded = Some(up.id.clone());
+                    }
+                });
+                ids.push(up.id);
+            }
+            Err(ApiError::Rejected { ref body, .. })
+                if body.error.code == ErrorCode::ValidationFailed
+                    && body
+                        .error
+                        .fields
+                        .iter()
+                        .any(|f| f.code == "wrong_file_type") =>
             {
                 return Sent::Invalid(vec![Problem {
                     field: "attachments".into(),
@@ -297,6 +313,9 @@ pub fn VerifyPage() -> impl IntoView {
             spawn_local(async move {
                 match api::verify_otp(&m, &digits).await {
                     Ok(_) => {
+                        // Files uploaded in an earlier session are not this one's to use.
+                        form.files
+                            .try_update(|files| files.iter_mut().for_each(|f| f.uploaded = None));
                         verified.set(true);
                         deliver();
                     }

@@ -133,7 +133,7 @@ test('a double click on Submit files one complaint', async ({ page }) => {
 test('a server error on submit is explained and loses nothing', async ({ page }) => {
   const form = new ComplaintForm(page, 'hi');
   const c = sampleComplaint();
-  await form.reachCheck(c);
+  await form.reachCheck(c, true);
   await form.toVerify();
   await page.route('**/api/v1/complaints', (route) =>
     route.fulfill({ status: 500, contentType: 'application/json', body: '{"error":{"code":"internal"}}' }),
@@ -147,6 +147,9 @@ test('a server error on submit is explained and loses nothing', async ({ page })
   await page.locator('[data-testid="submit"]').click();
   await expect(page.locator('[data-testid="reference"]')).toBeVisible();
   expect(query('SELECT COUNT(*) FROM filings WHERE mobile = ?', c.mobile)[0][0]).toBe(1);
+  // The retry reused the file uploaded by the first attempt instead of sending it again.
+  expect(query('SELECT COUNT(*) FROM attachments WHERE mobile = ?', c.mobile)[0][0]).toBe(1);
+  expect(query('SELECT COUNT(*) FROM attachments WHERE mobile = ? AND filing_reference IS NOT NULL', c.mobile)[0][0]).toBe(1);
 });
 
 test('a wrong OTP says how many tries are left', async ({ page }) => {
