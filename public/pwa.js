@@ -5,9 +5,20 @@
 //   ns-pwa-installed    the app was installed
 // In kiosk mode (`?kiosk=1`) it also clears a citizen's visit: nsPwa.wipe(home).
 // Nothing here reloads the page by itself: applyUpdate() (the citizen pressed Reload) is the
-// only path to a reload, so a half-filled form is never lost. Plain ES2017, no inline code.
+// only path to a reload, so a half-filled form is never lost. ES5 syntax (old phones must be
+// able to read the WebAssembly check below); newer APIs only behind feature checks.
 (function () {
   'use strict';
+
+  // Feature phones such as KaiOS 2.5 have no WebAssembly: tell people what to do instead.
+  // (Here rather than inline in index.html, whose release minifier writes newer JavaScript
+  // than such browsers read.)
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+    var boot = document.getElementById('ns-boot');
+    var fallback = document.getElementById('ns-nowasm');
+    if (boot) boot.hidden = true;
+    if (fallback) fallback.hidden = false;
+  }
 
   function standalone() {
     try {
