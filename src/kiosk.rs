@@ -13,6 +13,7 @@ pub mod keyboard;
 pub mod layouts;
 
 use crate::i18n::Lang;
+use crate::storage::session;
 
 const SESSION_KEY: &str = "ns.kiosk";
 const CONFIG_KEY: &str = "ns.kiosk.config";
@@ -82,10 +83,6 @@ impl KioskConfig {
     }
 }
 
-fn session() -> Option<web_sys::Storage> {
-    web_sys::window()?.session_storage().ok().flatten()
-}
-
 fn url_config() -> Option<KioskConfig> {
     KioskConfig::from_query(&web_sys::window()?.location().search().ok()?)
 }
@@ -118,7 +115,8 @@ pub fn config() -> Option<KioskConfig> {
 }
 
 /// Writes the kiosk options back to sessionStorage if something emptied it, so the next page
-/// load (the other bundle, a reload) is a kiosk too. The idle guard calls it every second.
+/// load (the other bundle, a reload) is a kiosk too. The idle guard calls it as the page is
+/// left (`pagehide`), the forms handover just before it leaves.
 pub fn remember() {
     if let Some(c) = config() {
         store(c);
@@ -164,7 +162,7 @@ pub fn reset() {
     }
     // pwa.js did not load: clear what the app can reach and let the next page's pwa.js end
     // the server session.
-    if let Some(l) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+    if let Some(l) = crate::storage::local() {
         let _ = l.clear();
     }
     if let Some(s) = session() {

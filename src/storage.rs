@@ -1,8 +1,13 @@
 //! Small preferences kept on the device (language, text size). Never personal data.
 //! Storage can be missing or full (private mode, quota); the app then simply forgets.
 
-fn local() -> Option<web_sys::Storage> {
+pub fn local() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// This tab's sessionStorage (the kiosk's options, the forms handover), when there is one.
+pub fn session() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
 }
 
 pub fn get(key: &str) -> Option<String> {

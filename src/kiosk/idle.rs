@@ -72,10 +72,7 @@ pub fn IdleGuard() -> impl IntoView {
     };
 
     let ticker = set_interval_with_handle(
-        move || {
-            now.set(js_sys::Date::now());
-            super::remember();
-        },
+        move || now.set(js_sys::Date::now()),
         std::time::Duration::from_secs(1),
     )
     .ok();
@@ -91,7 +88,11 @@ pub fn IdleGuard() -> impl IntoView {
             })
         })
         .collect();
+    // Whatever emptied sessionStorage meanwhile (a late Clear-Site-Data answer), the next
+    // page must still be a kiosk.
+    let leaving = window_event_listener_untyped("pagehide", |_| super::remember());
     on_cleanup(move || {
+        leaving.remove();
         if let Some(t) = ticker {
             t.clear();
         }

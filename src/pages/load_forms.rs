@@ -1,15 +1,12 @@
 use crate::i18n::{keys::common, keys::errors, use_i18n};
 use crate::routes::AppRoute;
+use crate::storage::session;
 use leptos::prelude::*;
 
 /// Set just before handing a path to the forms bundle; the forms bundle clears it on start.
 /// Finding it already set for the same path means the server answered with the light bundle
 /// again (a misconfigured host): say so instead of reloading for ever.
 const HANDOVER_KEY: &str = "ns.forms-handover";
-
-fn session() -> Option<web_sys::Storage> {
-    window().session_storage().ok().flatten()
-}
 
 /// Called by the forms bundle when it starts.
 pub fn handover_done() {
