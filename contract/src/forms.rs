@@ -64,6 +64,15 @@ pub enum Rule {
     Station,
     /// A ticked checkbox (`"yes"`).
     Ticked,
+    /// A driving licence number (`rules::driving_licence`).
+    DrivingLicence,
+    /// A vehicle registration number (`rules::vehicle`).
+    Vehicle,
+    /// A whole number from `min` to `max` (ages, counts); Devanagari digits accepted.
+    Number {
+        min: u32,
+        max: u32,
+    },
 }
 
 /// When a field is shown (and so validated and submitted).
@@ -87,6 +96,11 @@ pub struct FieldSpec {
     pub input_mode: InputMode,
     /// HTML `autocomplete` token, where the browser can help.
     pub autocomplete: Option<&'static str>,
+    /// Where the field's text lives, as `namespace.key`, for fields of a shared block
+    /// (`person.name`); `None`: `{service namespace}.{id}`.
+    pub text: Option<&'static str>,
+    /// Stored and read back masked when it is an Aadhaar number (`XXXX XXXX 1234`).
+    pub masked: bool,
 }
 
 impl FieldSpec {
@@ -100,7 +114,19 @@ impl FieldSpec {
             options: &[],
             input_mode: InputMode::Text,
             autocomplete: None,
+            text: None,
+            masked: false,
         }
+    }
+    /// A placeholder for filling fixed-size arrays in `const` code (see [`concat_fields`]).
+    pub const EMPTY: FieldSpec = FieldSpec::new("", Widget::Text, Rule::Choice);
+    pub const fn text(mut self, key: &'static str) -> Self {
+        self.text = Some(key);
+        self
+    }
+    pub const fn masked(mut self) -> Self {
+        self.masked = true;
+        self
     }
     pub const fn optional(mut self) -> Self {
         self.optional = true;
@@ -144,10 +170,117 @@ pub struct StepSpec {
     pub checks: &'static [CrossCheck],
 }
 
+/// Everything a journey needs to know about a service besides its questions: who applies,
+/// where the filing goes, what may be attached, and what the acknowledgement says. The app's
+/// one journey and the server's one submission endpoint read these; neither tests for a
+/// service or a field id of its own.
 #[derive(Debug, Clone, Copy)]
 pub struct ServiceSpec {
-    pub id: &'static str,
     pub steps: &'static [StepSpec],
+    pub applicant: Applicant,
+    /// The declared fields that send the filing to a police station.
+    pub routing: Routing,
+    /// Files the citizen adds, on one declared step; `None`: the service takes no files.
+    pub attachments: Option<AttachmentSpec>,
+    pub acknowledgement: AckSpec,
+}
+
+/// Who files, and how they are known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Applicant {
+    /// A citizen who verifies, by OTP, the mobile typed in this declared field.
+    Verified { mobile_field: &'static str },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Routing {
+    pub district_field: &'static str,
+    pub station_field: &'static str,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AttachmentSpec {
+    /// The declared step (with no typed answers of its own) where files are added.
+    pub step: &'static str,
+    pub min: usize,
+    pub max: usize,
+    /// Only photos (JPEG, PNG): a person's photo rather than documents.
+    pub photos_only: bool,
+}
+
+/// What the acknowledgement promises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AckSpec {
+    /// Days the applicant has to confirm in person at the station (the complaint's BNSS
+    /// section 173 signature); `None`: no visit is needed.
+    pub confirm_within_days: Option<u64>,
+    /// The usual time to a decision, in days, as published by state police; `None`: no
+    /// usual time is promised.
+    pub usual_days: Option<u32>,
+}
+
+impl ServiceSpec {
+    /// The step with this id.
+    pub fn step(&self, id: &str) -> Option<&'static StepSpec> {
+        self.steps.iter().find(|s| s.id == id)
+    }
+
+    /// Every declared field with the answer key it is stored under in a group
+    /// (`suspects.N.name` → `suspects.name`), for text and policy look-ups.
+    pub fn field(&self, answer_key: &str) -> Option<&'static FieldSpec> {
+        let mut parts = answer_key.split('.');
+        let first = parts.next()?;
+        let last = parts.next_back();
+        self.steps.iter().find_map(|s| match last {
+            None => s.fields.iter().find(|f| f.id == first),
+            Some(field) => s
+                .groups
+                .iter()
+                .find(|g| g.id == first)
+                .and_then(|g| g.fields.iter().find(|f| f.id == field)),
+        })
+    }
+
+    /// The masked form of an answer in a masked field that holds an Aadhaar number
+    /// (`XXXX XXXX 1234`); `None` for every other answer.
+    pub fn masked_value(&self, answers: &Answers, key: &str) -> Option<String> {
+        let value = answer(answers, key);
+        let field = self.field(key)?;
+        if !field.masked {
+            return None;
+        }
+        let prefix = key.strip_suffix(field.id).unwrap_or("");
+        let is_aadhaar = match field.rule {
+            Rule::IdNumber { type_field } => {
+                answer(answers, &format!("{prefix}{type_field}")) == "aadhaar"
+            }
+            _ => true,
+        };
+        if !is_aadhaar {
+            return None;
+        }
+        rules::aadhaar::parse(value).ok().map(|a| a.masked())
+    }
+}
+
+/// Joins blocks of fields into one step's list at compile time: `C` must be `A + B`.
+pub const fn concat_fields<const A: usize, const B: usize, const C: usize>(
+    a: [FieldSpec; A],
+    b: [FieldSpec; B],
+) -> [FieldSpec; C] {
+    assert!(A + B == C, "concat_fields: C must be A + B");
+    let mut out = [FieldSpec::EMPTY; C];
+    let mut i = 0;
+    while i < A {
+        out[i] = a[i];
+        i += 1;
+    }
+    let mut j = 0;
+    while j < B {
+        out[A + j] = b[j];
+        j += 1;
+    }
+    out
 }
 
 /// `(district, station)` → does that station belong to that district?
@@ -157,6 +290,9 @@ pub type StationCheck<'a> = dyn Fn(&str, &str) -> bool + 'a;
 pub struct Ctx<'a> {
     /// Today in India (IST), for "not in the future" and age rules.
     pub today: NaiveDate,
+    /// The time now in India (IST), for "not later than now" on today's date; `None` skips
+    /// those checks (tests of date rules alone).
+    pub time_now: Option<chrono::NaiveTime>,
     /// Is this station in this district? `None` where the lists are not at hand (the app
     /// offline); the server always knows.
     pub station_in_district: Option<&'a StationCheck<'a>>,
@@ -165,9 +301,18 @@ pub struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// Today and the time now, without master lists (the browser's view).
+    pub fn at(now: chrono::NaiveDateTime) -> Ctx<'static> {
+        Ctx {
+            time_now: Some(now.time()),
+            ..Ctx::offline(now.date())
+        }
+    }
+
     pub fn offline(today: NaiveDate) -> Ctx<'static> {
         Ctx {
             today,
+            time_now: None,
             station_in_district: None,
             district_exists: None,
         }
@@ -286,6 +431,9 @@ pub fn check_field(
                 Err(RuleError::Invalid)
             }
         }
+        Rule::DrivingLicence => rules::driving_licence::parse(raw).map(drop),
+        Rule::Vehicle => rules::vehicle::parse(raw).map(drop),
+        Rule::Number { min, max } => rules::number::parse(raw, min, max).map(drop),
     }
 }
 
@@ -348,6 +496,9 @@ pub fn validate_step(step: &StepSpec, answers: &Answers, ctx: &Ctx) -> Vec<Probl
     problems
 }
 
+/// The field name that errors about a submission's files carry.
+pub const ATTACHMENTS_FIELD: &str = "attachments";
+
 /// Every problem in a whole submission (what the server runs).
 pub fn validate_service(service: &ServiceSpec, answers: &Answers, ctx: &Ctx) -> Vec<Problem> {
     service
@@ -358,16 +509,20 @@ pub fn validate_service(service: &ServiceSpec, answers: &Answers, ctx: &Ctx) -> 
 }
 
 /// Which step a field belongs to, so an error from the server is shown on the right page.
+/// An error on the attachments (`attachments`) belongs to the declared attachments step.
 pub fn step_of(service: &ServiceSpec, field: &str) -> Option<&'static StepSpec> {
     let base = field.split('.').next().unwrap_or(field);
+    if base == ATTACHMENTS_FIELD {
+        return service.attachments.and_then(|a| service.step(a.step));
+    }
     service
         .steps
         .iter()
         .find(|s| s.fields.iter().any(|f| f.id == base) || s.groups.iter().any(|g| g.id == base))
 }
 
-/// The answers a submission keeps: only fields that are declared and shown, trimmed.
-/// Anything else the client sent is dropped, never stored.
+/// The answers a submission keeps: only fields that are declared and shown, trimmed, with
+/// masked fields masked. Anything else the client sent is dropped, never stored.
 pub fn retain_declared(service: &ServiceSpec, answers: &Answers, today: NaiveDate) -> Answers {
     let mut kept = Answers::new();
     for step in service.steps {
@@ -396,5 +551,10 @@ pub fn retain_declared(service: &ServiceSpec, answers: &Answers, today: NaiveDat
             }
         }
     }
+    let masked: Vec<(String, String)> = kept
+        .keys()
+        .filter_map(|k| service.masked_value(&kept, k).map(|m| (k.clone(), m)))
+        .collect();
+    kept.extend(masked);
     kept
 }

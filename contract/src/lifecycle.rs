@@ -101,14 +101,6 @@ pub enum Lifecycle {
 }
 
 impl Lifecycle {
-    /// `complaint` follows the complaint lifecycle; every other service is a request.
-    pub fn for_service(service: &str) -> Lifecycle {
-        match service {
-            "complaint" => Lifecycle::Complaint,
-            _ => Lifecycle::ServiceRequest,
-        }
-    }
-
     /// The statuses this lifecycle uses, in their usual order.
     pub fn statuses(self) -> &'static [Status] {
         use Status::*;
@@ -339,15 +331,10 @@ mod tests {
 
     #[test]
     fn services_pick_their_lifecycle() {
-        assert_eq!(Lifecycle::for_service("complaint"), Complaint);
-        assert_eq!(
-            Lifecycle::for_service("character_verification"),
-            ServiceRequest
-        );
-        assert_eq!(
-            Lifecycle::for_service("tenant_verification"),
-            ServiceRequest
-        );
+        use crate::services::ServiceId;
+        assert_eq!(ServiceId::Complaint.lifecycle(), Complaint);
+        assert_eq!(ServiceId::TenantVerification.lifecycle(), ServiceRequest);
+        assert_eq!(ServiceId::DriverVerification.lifecycle(), ServiceRequest);
     }
 
     #[test]

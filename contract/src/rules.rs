@@ -75,6 +75,7 @@ pub mod file;
 pub mod imei;
 pub mod mobile;
 pub mod name;
+pub mod number;
 pub mod pan;
 pub mod passport;
 pub mod pin;
@@ -126,6 +127,15 @@ pub enum RuleError {
     WrongFileType,
     /// A file larger than `max_bytes`.
     FileTooLarge { max_bytes: usize },
+    /// A number outside the range the field allows.
+    OutOfRange,
+    /// A date further ahead than the field allows.
+    TooFarAhead,
+    /// The same as another answer it must differ from (a previous address, a reference's
+    /// mobile); the message names which.
+    SameAsOther,
+    /// A time later than now, today.
+    LaterThanNow,
 }
 
 impl RuleError {
@@ -145,6 +155,10 @@ impl RuleError {
             Self::EndBeforeStart => "end_before_start",
             Self::WrongFileType => "wrong_file_type",
             Self::FileTooLarge { .. } => "file_too_large",
+            Self::OutOfRange => "out_of_range",
+            Self::TooFarAhead => "too_far_ahead",
+            Self::SameAsOther => "same_as_other",
+            Self::LaterThanNow => "later_than_now",
         }
     }
 
@@ -166,6 +180,10 @@ impl RuleError {
             "end_before_start" => Self::EndBeforeStart,
             "wrong_file_type" => Self::WrongFileType,
             "file_too_large" => Self::FileTooLarge { max_bytes: 0 },
+            "out_of_range" => Self::OutOfRange,
+            "too_far_ahead" => Self::TooFarAhead,
+            "same_as_other" => Self::SameAsOther,
+            "later_than_now" => Self::LaterThanNow,
             _ => return None,
         })
     }
@@ -240,7 +258,7 @@ pub(crate) fn all_upper(s: &str) -> bool {
 
 impl RuleError {
     /// One of each kind (parameters zero), for code tables and tests that must cover them all.
-    pub const ALL: [RuleError; 13] = [
+    pub const ALL: [RuleError; 17] = [
         RuleError::Required,
         RuleError::Invalid,
         RuleError::TooShort { min: 0 },
@@ -254,6 +272,10 @@ impl RuleError {
         RuleError::EndBeforeStart,
         RuleError::WrongFileType,
         RuleError::FileTooLarge { max_bytes: 0 },
+        RuleError::OutOfRange,
+        RuleError::TooFarAhead,
+        RuleError::SameAsOther,
+        RuleError::LaterThanNow,
     ];
 }
 

@@ -1,3 +1,181 @@
-//! Each service's declaration: one file per service under `services/`.
+//! The registry of services a citizen can file: [`ServiceId`] is the one spelling of a service
+//! (its URL slug, reference code, lifecycle and text namespace), [`ALL`] lists them in the
+//! order the home page shows them, and [`ServiceId::spec`] is each one's declaration, one file
+//! per service under `services/`. Shared blocks of questions live in [`blocks`].
 
+pub mod blocks;
 pub mod complaint;
+pub mod domestic_help_verification;
+pub mod driver_verification;
+pub mod employee_verification;
+pub mod tenant_verification;
+
+use crate::forms::ServiceSpec;
+use crate::lifecycle::Lifecycle;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A service that files something and gets a reference. Serialised as its slug.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ServiceId {
+    Complaint,
+    TenantVerification,
+    DomesticHelpVerification,
+    DriverVerification,
+    EmployeeVerification,
+}
+
+/// Every service, in the order the home page lists them.
+pub const ALL: [ServiceId; 5] = [
+    ServiceId::Complaint,
+    ServiceId::TenantVerification,
+    ServiceId::DomesticHelpVerification,
+    ServiceId::DriverVerification,
+    ServiceId::EmployeeVerification,
+];
+
+impl ServiceId {
+    /// The URL segment (`/tenant-verification/...`), and the wire and database name.
+    pub const fn slug(self) -> &'static str {
+        match self {
+            ServiceId::Complaint => "complaint",
+            ServiceId::TenantVerification => "tenant-verification",
+            ServiceId::DomesticHelpVerification => "domestic-help-verification",
+            ServiceId::DriverVerification => "driver-verification",
+            ServiceId::EmployeeVerification => "employee-verification",
+        }
+    }
+
+    /// The service part of its references: `BR-TNV-2026-000001`.
+    pub const fn code(self) -> &'static str {
+        match self {
+            ServiceId::Complaint => "CMP",
+            ServiceId::TenantVerification => "TNV",
+            ServiceId::DomesticHelpVerification => "DHV",
+            ServiceId::DriverVerification => "DRV",
+            ServiceId::EmployeeVerification => "EMV",
+        }
+    }
+
+    /// The locale file (`locales/{en,hi}/<ns>.json`) that holds the service's own text.
+    pub const fn ns(self) -> &'static str {
+        match self {
+            ServiceId::Complaint => "complaint",
+            ServiceId::TenantVerification => "tenant_verification",
+            ServiceId::DomesticHelpVerification => "domestic_help_verification",
+            ServiceId::DriverVerification => "driver_verification",
+            ServiceId::EmployeeVerification => "employee_verification",
+        }
+    }
+
+    pub const fn lifecycle(self) -> Lifecycle {
+        match self {
+            ServiceId::Complaint => Lifecycle::Complaint,
+            _ => Lifecycle::ServiceRequest,
+        }
+    }
+
+    pub fn spec(self) -> &'static ServiceSpec {
+        match self {
+            ServiceId::Complaint => &complaint::SPEC,
+            ServiceId::TenantVerification => &tenant_verification::SPEC,
+            ServiceId::DomesticHelpVerification => &domestic_help_verification::SPEC,
+            ServiceId::DriverVerification => &driver_verification::SPEC,
+            ServiceId::EmployeeVerification => &employee_verification::SPEC,
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        ALL.into_iter().find(|s| s.slug() == slug)
+    }
+
+    /// The service a reference was issued for, by its code (`BR-TNV-...`).
+    pub fn from_reference(reference: &crate::Reference) -> Option<Self> {
+        let code = reference.as_str().split('-').nth(1)?;
+        ALL.into_iter().find(|s| s.code() == code)
+    }
+}
+
+impl fmt::Display for ServiceId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.slug())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::forms::{Applicant, Widget};
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn slugs_codes_and_namespaces_are_unique() {
+        let slugs: BTreeSet<_> = ALL.iter().map(|s| s.slug()).collect();
+        let codes: BTreeSet<_> = ALL.iter().map(|s| s.code()).collect();
+        let ns: BTreeSet<_> = ALL.iter().map(|s| s.ns()).collect();
+        assert_eq!(slugs.len(), ALL.len());
+        assert_eq!(
+            codes.len(),
+            ALL.len(),
+            "two services share a reference code"
+        );
+        assert_eq!(ns.len(), ALL.len());
+        for s in ALL {
+            assert_eq!(ServiceId::from_slug(s.slug()), Some(s));
+            assert_eq!(s.ns(), s.slug().replace('-', "_"));
+            assert_eq!(
+                serde_json::to_string(&s).unwrap(),
+                format!("\"{}\"", s.slug())
+            );
+            let r = crate::Reference::new("BR", s.code(), 2026, 1);
+            assert_eq!(ServiceId::from_reference(&r), Some(s));
+        }
+    }
+
+    /// What every journey relies on, checked for every declaration: the policies name
+    /// declared fields of the right kind, step and field ids are unique.
+    #[test]
+    fn every_declaration_is_consistent_with_its_policies() {
+        for s in ALL {
+            let spec = s.spec();
+            let Applicant::Verified { mobile_field } = spec.applicant;
+            let mobile = spec.field(mobile_field).expect("mobile field declared");
+            assert_eq!(mobile.rule, crate::forms::Rule::Mobile, "{s}");
+            assert!(!mobile.optional, "{s}: the applicant's mobile is required");
+            let district = spec.field(spec.routing.district_field).expect("district");
+            assert_eq!(district.widget, Widget::District, "{s}");
+            let station = spec.field(spec.routing.station_field).expect("station");
+            assert_eq!(
+                station.widget,
+                Widget::Station {
+                    district_field: spec.routing.district_field
+                },
+                "{s}"
+            );
+            if let Some(a) = spec.attachments {
+                let step = spec.step(a.step).expect("attachments step declared");
+                assert!(step.fields.is_empty() && step.groups.is_empty(), "{s}");
+                assert!(a.min <= a.max && a.max > 0, "{s}");
+            }
+            let steps: BTreeSet<_> = spec.steps.iter().map(|st| st.id).collect();
+            assert_eq!(steps.len(), spec.steps.len(), "{s}: step ids repeat");
+            for reserved in ["check", "verify", "confirmation"] {
+                assert!(
+                    !steps.contains(reserved),
+                    "{s}: step id {reserved} is a page"
+                );
+            }
+            let mut ids = BTreeSet::new();
+            for st in spec.steps {
+                for f in st.fields {
+                    assert!(!f.id.is_empty(), "{s}: empty field id");
+                    assert!(ids.insert(f.id), "{s}: field {} declared twice", f.id);
+                }
+                for g in st.groups {
+                    assert!(ids.insert(g.id), "{s}: group {} declared twice", g.id);
+                }
+            }
+        }
+    }
+}

@@ -40,8 +40,8 @@ pub struct NextStep {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatusView {
     pub reference: Reference,
-    /// `complaint`, …; `Lifecycle::for_service` tells which steps apply.
-    pub service: String,
+    /// Its lifecycle (`ServiceId::lifecycle`) tells which steps apply.
+    pub service: crate::services::ServiceId,
     /// The last event's status.
     pub current: Status,
     /// No further step will come: stop polling.
@@ -64,7 +64,7 @@ mod tests {
     fn status_view_round_trips_with_the_documented_shape() {
         let view = StatusView {
             reference: Reference::parse("BR-CMP-2026-000001").unwrap(),
-            service: "complaint".into(),
+            service: crate::services::ServiceId::Complaint,
             current: Status::FirRegistered,
             is_final: false,
             events: vec![

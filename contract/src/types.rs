@@ -101,12 +101,12 @@ pub struct AttachmentUploaded {
     pub bytes: usize,
 }
 
-/// `POST /api/v1/complaints` (with an `Idempotency-Key` header).
+/// `POST /api/v1/services/{service}/submissions` (with an `Idempotency-Key` header).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ComplaintSubmission {
-    /// Field id → answer, as declared in `services::complaint::SPEC`.
+pub struct Submission {
+    /// Answer key → answer, as declared in the service's `ServiceSpec`.
     pub answers: crate::forms::Answers,
-    /// Ids from `AttachmentUploaded`, at most `services::complaint::MAX_ATTACHMENTS`.
+    /// Ids from `AttachmentUploaded`, as many as the service's `AttachmentSpec` allows.
     #[serde(default)]
     pub attachments: Vec<String>,
 }
@@ -116,13 +116,13 @@ pub struct ComplaintSubmission {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Acknowledgement {
     pub reference: crate::ids::Reference,
-    /// `complaint`, …
-    pub service: String,
+    pub service: crate::services::ServiceId,
     /// RFC 3339 with the IST offset, e.g. `2026-11-28T21:05:00+05:30`.
     pub filed_at: String,
     pub station: PoliceStation,
     pub district: District,
-    /// Last day to sign the complaint at the police station (BNSS section 173): filed + 3 days.
-    pub confirm_by: chrono::NaiveDate,
+    /// Last day to confirm in person at the police station (a complaint's signature, BNSS
+    /// section 173: filed + 3 days); `null` for services that need no visit.
+    pub confirm_by: Option<chrono::NaiveDate>,
     pub attachments: u32,
 }

@@ -38,6 +38,9 @@ pub struct DateBounds {
     pub min_age_years: Option<u32>,
     /// Refuse people older than this many full years (`TooOld`).
     pub max_age_years: Option<u32>,
+    /// Refuse dates more than this many days after today (`TooFarAhead`): a start date
+    /// that may be soon but not far off.
+    pub max_days_ahead: Option<u32>,
 }
 
 impl DateBounds {
@@ -47,6 +50,7 @@ impl DateBounds {
             not_future: true,
             min_age_years,
             max_age_years,
+            max_days_ahead: None,
         }
     }
 
@@ -56,6 +60,17 @@ impl DateBounds {
             not_future: true,
             min_age_years: None,
             max_age_years: None,
+            max_days_ahead: None,
+        }
+    }
+
+    /// A start date: any day up to `days_ahead` days after today.
+    pub const fn up_to_days_ahead(days_ahead: u32) -> Self {
+        Self {
+            not_future: false,
+            min_age_years: None,
+            max_age_years: None,
+            max_days_ahead: Some(days_ahead),
         }
     }
 }
@@ -81,6 +96,11 @@ pub fn check(
 ) -> Result<NaiveDate, RuleError> {
     if bounds.not_future && date > today {
         return Err(RuleError::InFuture);
+    }
+    if let Some(days) = bounds.max_days_ahead {
+        if (date - today).num_days() > i64::from(days) {
+            return Err(RuleError::TooFarAhead);
+        }
     }
     let age = age_in_years(date, today);
     if let Some(min_years) = bounds.min_age_years {

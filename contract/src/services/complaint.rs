@@ -1,13 +1,13 @@
 //! e-complaint: what the citizen is asked, step by step, and the rules for each answer.
 //! The app's pages live in `src/pages/complaint/`; the server validates submissions with this.
 
+use super::blocks::{APPLICANT, APPLICANT_ADDRESS, APPLICANT_ID};
 use crate::forms::{
-    answer, parse_date_answer, Answers, Ctx, FieldSpec as F, GroupSpec, InputMode, Rule,
-    ServiceSpec, ShownWhen, StepSpec, Widget, ID_TYPES,
+    answer, concat_fields, parse_date_answer, AckSpec, Answers, Applicant, AttachmentSpec, Ctx,
+    FieldSpec as F, GroupSpec, InputMode, Routing, Rule, ServiceSpec, ShownWhen, StepSpec, Widget,
 };
 use crate::rules::{date::DateBounds, RuleError};
 
-pub const GENDERS: &[&str] = &["female", "male", "transgender"];
 pub const CATEGORIES: &[&str] = &[
     "theft",
     "vehicle_theft",
@@ -29,57 +29,20 @@ pub const LATE_AFTER_DAYS: i64 = 3;
 pub const DESCRIPTION_MIN: usize = 20;
 pub const DESCRIPTION_MAX: usize = 4000;
 pub const MAX_ATTACHMENTS: usize = 5;
+/// Days the complainant has to sign the complaint at the police station (BNSS section 173).
+pub const CONFIRM_WITHIN_DAYS: u64 = 3;
 
-const PAST: DateBounds = DateBounds {
-    not_future: true,
-    min_age_years: None,
-    max_age_years: None,
-};
-const BIRTH: DateBounds = DateBounds {
-    not_future: true,
-    min_age_years: None,
-    max_age_years: Some(120),
-};
-const ADDRESS: Rule = Rule::Text { min: 2, max: 200 };
+const PAST: DateBounds = DateBounds::past();
 
+const ABOUT_YOU_FIELDS: [F; 13] = concat_fields(
+    APPLICANT,
+    concat_fields::<5, 2, 7>(APPLICANT_ADDRESS, APPLICANT_ID),
+);
+
+/// The applicant block, their home address and their ID proof.
 pub const ABOUT_YOU: StepSpec = StepSpec {
     id: "about-you",
-    fields: &[
-        F::new("name", Widget::Text, Rule::Name).autocomplete("name"),
-        F::new("relative_name", Widget::Text, Rule::Name),
-        F::new("gender", Widget::Radios, Rule::Choice)
-            .options(GENDERS)
-            .autocomplete("sex"),
-        F::new("dob", Widget::Date, Rule::Date(BIRTH)).autocomplete("bday"),
-        F::new("mobile", Widget::Text, Rule::Mobile)
-            .input_mode(InputMode::Tel)
-            .autocomplete("tel-national"),
-        F::new("email", Widget::Text, Rule::Email)
-            .optional()
-            .input_mode(InputMode::Email)
-            .autocomplete("email"),
-        F::new("house", Widget::Text, ADDRESS).autocomplete("address-line1"),
-        F::new("locality", Widget::Text, ADDRESS).autocomplete("address-line2"),
-        F::new("district", Widget::District, Rule::District),
-        F::new(
-            "station",
-            Widget::Station {
-                district_field: "district",
-            },
-            Rule::Station,
-        ),
-        F::new("pin", Widget::Text, Rule::Pin)
-            .input_mode(InputMode::Numeric)
-            .autocomplete("postal-code"),
-        F::new("id_type", Widget::Select, Rule::Choice).options(ID_TYPES),
-        F::new(
-            "id_number",
-            Widget::Text,
-            Rule::IdNumber {
-                type_field: "id_type",
-            },
-        ),
-    ],
+    fields: &ABOUT_YOU_FIELDS,
     groups: &[],
     checks: &[],
 };
@@ -117,7 +80,7 @@ pub const WHAT_HAPPENED: StepSpec = StepSpec {
         .shown_when(ShownWhen::DateOlderThan("incident_date", LATE_AFTER_DAYS)),
     ],
     groups: &[],
-    checks: &[incident_not_before_birth],
+    checks: &[incident_not_before_birth, incident_not_later_today],
 };
 
 pub const PEOPLE: StepSpec = StepSpec {
@@ -168,8 +131,25 @@ pub const ATTACHMENTS: StepSpec = StepSpec {
 };
 
 pub const SPEC: ServiceSpec = ServiceSpec {
-    id: "complaint",
     steps: &[ABOUT_YOU, WHAT_HAPPENED, PEOPLE, ATTACHMENTS],
+    applicant: Applicant::Verified {
+        mobile_field: "mobile",
+    },
+    // A complaint goes to the station where it happened, not the complainant's own.
+    routing: Routing {
+        district_field: "incident_district",
+        station_field: "incident_station",
+    },
+    attachments: Some(AttachmentSpec {
+        step: "attachments",
+        min: 0,
+        max: MAX_ATTACHMENTS,
+        photos_only: false,
+    }),
+    acknowledgement: AckSpec {
+        confirm_within_days: Some(CONFIRM_WITHIN_DAYS),
+        usual_days: None,
+    },
 };
 
 /// An incident cannot predate the complainant's birth; caught here because each date alone
@@ -178,6 +158,17 @@ fn incident_not_before_birth(answers: &Answers, _ctx: &Ctx) -> Option<(&'static 
     let dob = parse_date_answer(answer(answers, "dob"))?;
     let incident = parse_date_answer(answer(answers, "incident_date"))?;
     (incident < dob).then_some(("incident_date", RuleError::EndBeforeStart))
+}
+
+/// An exact time today cannot be later than now (in IST): each answer alone is valid.
+fn incident_not_later_today(answers: &Answers, ctx: &Ctx) -> Option<(&'static str, RuleError)> {
+    let now = ctx.time_now?;
+    if answer(answers, "date_known") != "exact" {
+        return None;
+    }
+    let date = parse_date_answer(answer(answers, "incident_date"))?;
+    let time = crate::rules::time::parse_hhmm(answer(answers, "incident_time")).ok()?;
+    (date == ctx.today && time > now).then_some(("incident_time", RuleError::LaterThanNow))
 }
 
 #[cfg(test)]
@@ -274,6 +265,7 @@ mod tests {
         let in_district = |d: &str, s: &str| s.starts_with(&format!("{d}-"));
         let ctx = Ctx {
             today: today(),
+            time_now: None,
             station_in_district: Some(&in_district),
             district_exists: None,
         };
@@ -290,6 +282,30 @@ mod tests {
         a.insert("suspects.1.known".into(), "known".into());
         let p = validate_step(&PEOPLE, &a, &Ctx::offline(today()));
         assert_eq!(fields(&p), ["suspects.1.name"]);
+    }
+
+    #[test]
+    fn an_exact_time_later_today_is_refused_at_the_ist_boundary() {
+        let mut a = valid();
+        a.insert("incident_date".into(), "28/11/2026".into());
+        a.insert("incident_time".into(), "23:45".into());
+        let now = |h, m| today().and_hms_opt(h, m, 0).unwrap();
+        let p = validate_step(&WHAT_HAPPENED, &a, &Ctx::at(now(3, 21)));
+        assert_eq!(
+            p,
+            vec![Problem {
+                field: "incident_time".into(),
+                error: RuleError::LaterThanNow
+            }]
+        );
+        assert!(validate_step(&WHAT_HAPPENED, &a, &Ctx::at(now(23, 45))).is_empty());
+        // Yesterday at 23:45 is in the past whatever the time now.
+        a.insert("incident_date".into(), "27/11/2026".into());
+        assert!(validate_step(&WHAT_HAPPENED, &a, &Ctx::at(now(0, 5))).is_empty());
+        // An approximate date keeps no time to compare.
+        a.insert("incident_date".into(), "28/11/2026".into());
+        a.insert("date_known".into(), "approximate".into());
+        assert!(validate_step(&WHAT_HAPPENED, &a, &Ctx::at(now(3, 21))).is_empty());
     }
 
     #[test]
