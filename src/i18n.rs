@@ -171,3 +171,252 @@ mod tests {
         assert_eq!(Lang::from_code("fr"), None);
     }
 }
+
+/// Keeps `locales/hi/*.json` to `shared/hindi.md`: none of the forms that `locales/glossary.json`
+/// lists (the one list of them), and "।", not ".", at the end of a Hindi sentence.
+#[cfg(test)]
+mod glossary_tests {
+    use std::path::PathBuf;
+
+    const NUKTA: char = '\u{093C}';
+
+    #[derive(Debug)]
+    struct Avoid {
+        text: String,
+        use_instead: String,
+        why: String,
+        /// Longer forms containing `text` that are right, e.g. "प्राथमिकी (FIR)" for "FIR".
+        except: Vec<String>,
+        /// Match only where no Latin letter, digit or `-` touches `text` ("BR-FIR-1" is fine).
+        word: bool,
+    }
+
+    fn locales() -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("locales")
+    }
+
+    fn glossary() -> Vec<Avoid> {
+        let path = locales().join("glossary.json");
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
+        let doc: serde_json::Value = serde_json::from_str(&text)
+            .unwrap_or_else(|e| panic!("{}: invalid JSON: {e}", path.display()));
+        let entries = doc["avoid"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{}: needs an \"avoid\" list", path.display()));
+        let field = |e: &serde_json::Value, name: &str| -> String {
+            let v = e[name].as_str().unwrap_or_default().to_owned();
+            assert!(!v.trim().is_empty(), "glossary entry {e} needs a non-empty \"{name}\"");
+            v
+        };
+        entries
+            .iter()
+            .map(|e| Avoid {
+                text: field(e, "text"),
+                use_instead: field(e, "use"),
+                why: field(e, "why"),
+                except: e["except"]
+                    .as_array()
+                    .map(|a| {
+                        a.iter()
+                            .map(|x| x.as_str().expect("except: strings").to_owned())
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                word: e["word"].as_bool().unwrap_or(false),
+            })
+            .collect()
+    }
+
+    /// Every Hindi string as (`namespace.key`, text), in file and key order.
+    fn hindi() -> Vec<(String, String)> {
+        let dir = locales().join("hi");
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("reading {}: {e}", dir.display()))
+            .map(|e| e.expect("dir entry").path())
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect();
+        files.sort();
+        assert!(!files.is_empty(), "no locale files in {}", dir.display());
+        let mut out = Vec::new();
+        for path in files {
+            let ns = path.file_stem().unwrap().to_string_lossy().into_owned();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let value: serde_json::Value = serde_json::from_str(&text)
+                .unwrap_or_else(|e| panic!("{}: invalid JSON: {e}", path.display()));
+            let obj = value.as_object().expect("a flat object of strings");
+            for (k, v) in obj {
+                out.push((format!("{ns}.{k}"), v.as_str().expect("string").to_owned()));
+            }
+        }
+        out
+    }
+
+    /// `{name}` → `{}`, so a placeholder in a glossary entry matches any placeholder.
+    fn any_placeholder(s: &str) -> String {
+        let mut out = String::with_capacity(s.len());
+        let mut rest = s;
+        while let Some(start) = rest.find('{') {
+            let Some(len) = rest[start..].find('}') else {
+                break;
+            };
+            let name = &rest[start + 1..start + len];
+            out.push_str(&rest[..start]);
+            if name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                out.push_str("{}");
+            } else {
+                out.push_str(&rest[start..=start + len]);
+            }
+            rest = &rest[start + len + 1..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// Whether `s` uses the avoided form of `entry`.
+    fn uses(entry: &Avoid, s: &str) -> bool {
+        let mut s = any_placeholder(s);
+        for ok in &entry.except {
+            // A character no string holds, so nothing matches across a blanked-out form.
+            s = s.replace(&any_placeholder(ok), "\u{FFFC}");
+        }
+        let text = any_placeholder(&entry.text);
+        let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '-');
+        s.match_indices(&text).any(|(i, m)| {
+            let before = s[..i].chars().next_back();
+            let after = s[i + m.len()..].chars().next();
+            // "दस्तावेज" followed by ़ is "दस्तावेज़": the right spelling, not the avoided one.
+            after != Some(NUKTA) && !(entry.word && (latin(before) || latin(after)))
+        })
+    }
+
+    fn is_devanagari(c: char) -> bool {
+        ('\u{0900}'..='\u{097F}').contains(&c)
+    }
+
+    /// Byte offset of a "." that ends a Hindi sentence (it should be "।"). A "." after a digit
+    /// or a Latin letter ("…0124.", "BNSS 173).", "name@example.com") or a placeholder is
+    /// left alone; closing brackets and quotes are looked through ("(वैकल्पिक)." is caught).
+    fn dot_ending_hindi_sentence(s: &str) -> Option<usize> {
+        if !s.chars().any(is_devanagari) {
+            return None;
+        }
+        s.char_indices().find_map(|(i, c)| {
+            if c != '.' {
+                return None;
+            }
+            let after = s[i + 1..].chars().next();
+            if after.is_some_and(|a| !a.is_whitespace()) {
+                return None; // inside a number, address or abbreviation
+            }
+            let before = s[..i]
+                .chars()
+                .rev()
+                .find(|b| !matches!(b, ')' | ']' | '”' | '’' | '"' | '\'' | '.'));
+            let devanagari_digit = |b: char| ('\u{0966}'..='\u{096F}').contains(&b);
+            before
+                .is_some_and(|b| is_devanagari(b) && !devanagari_digit(b))
+                .then_some(i)
+        })
+    }
+
+    #[test]
+    fn hindi_strings_avoid_the_glossary_forms() {
+        let glossary = glossary();
+        let mut problems = Vec::new();
+        for (key, text) in hindi() {
+            for entry in glossary.iter().filter(|e| uses(e, &text)) {
+                problems.push(format!(
+                    "{key}: “{}” → {} ({})\n    in: {text}",
+                    entry.text, entry.use_instead, entry.why
+                ));
+            }
+        }
+        assert!(
+            problems.is_empty(),
+            "Hindi strings use forms that locales/glossary.json avoids:\n{}",
+            problems.join("\n")
+        );
+    }
+
+    #[test]
+    fn hindi_sentences_end_with_purna_viram_not_a_dot() {
+        let problems: Vec<String> = hindi()
+            .into_iter()
+            .filter_map(|(key, text)| {
+                dot_ending_hindi_sentence(&text)
+                    .map(|i| format!("{key}: “.” ends a Hindi sentence, write “।”: {}", &text[..=i]))
+            })
+            .collect();
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    #[test]
+    fn glossary_advice_does_not_trip_the_glossary() {
+        let glossary = glossary();
+        assert!(glossary.len() >= 14, "the glossary lost entries");
+        for entry in &glossary {
+            assert!(
+                uses(entry, &entry.text),
+                "glossary entry “{}” never matches itself (an except form covers it?)",
+                entry.text
+            );
+            if let Some(other) = glossary.iter().find(|o| uses(o, &entry.use_instead)) {
+                panic!(
+                    "the advice for “{}” (“{}”) uses “{}”, which the glossary avoids",
+                    entry.text, entry.use_instead, other.text
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn glossary_checks_flag_the_wrong_form_and_pass_the_right_one() {
+        let glossary = glossary();
+        let flagged = |s: &str| -> Vec<&str> {
+            glossary.iter().filter(|e| uses(e, s)).map(|e| e.text.as_str()).collect()
+        };
+        for bad in [
+            "पीछे जाएँ",
+            "{seconds} सेकंड में नया कोड",
+            "{date} तक {station} थाने जाएँ",
+            "दूसरे थाने को भेजा गया (ज़ीरो FIR)",
+            "FIR दर्ज",
+            "केवल अक्षर, पूर्ण विराम (.) और -",
+            "दस्तावेज जोड़ें",
+            "अंतिम ज्ञात स्थिति",
+        ] {
+            assert!(!flagged(bad).is_empty(), "not flagged: {bad}");
+        }
+        for good in [
+            "वापस जाएँ",
+            "{count} सेकंड बाद नया कोड",
+            "कुछ ही सेकंड में हो जाएगा",
+            "थाने जाएँ (थाना: {station}; BNSS धारा 173)",
+            "दूसरे थाने को भेजा गया (ज़ीरो प्राथमिकी / Zero FIR)",
+            "प्राथमिकी (FIR) संख्या: {number}",
+            "उदाहरण: BR-FIR-2026-1",
+            "पूर्ण विराम (।) न लिखें",
+            "फ़ोटो और दस्तावेज़",
+            "न्यायालय को अंतिम प्रतिवेदन (फ़ाइनल रिपोर्ट) भेजा गया",
+            "यह इस आवेदन का अंतिम परिणाम है।",
+        ] {
+            assert_eq!(flagged(good), Vec::<&str>::new(), "flagged: {good}");
+        }
+
+        for bad in ["वापस जाएँ.", "स्थिति (वैकल्पिक).", "पहला वाक्य. दूसरा वाक्य।"] {
+            assert!(dot_ending_hindi_sentence(bad).is_some(), "not flagged: {bad}");
+        }
+        for good in [
+            "उदाहरण: XXXX XXXX 0124.",
+            "हस्ताक्षर करें (BNSS 173).",
+            "name@example.com जैसा ईमेल पता दर्ज करें",
+            "केवल अक्षर, बिंदु (.), ' और - का प्रयोग करें",
+            "स्थिति: {status}",
+            "अपडेट हो गया।",
+            "All done.",
+        ] {
+            assert_eq!(dot_ending_hindi_sentence(good), None, "flagged: {good}");
+        }
+    }
+}
