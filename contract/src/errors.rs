@@ -40,6 +40,8 @@ pub enum ErrorCode {
     IdempotencyConflict,
     /// A required header (such as `Idempotency-Key`) is missing or malformed.
     MissingHeader,
+    /// No service has this slug (`POST /api/v1/services/{service}/submissions`).
+    UnknownService,
     #[serde(other)]
     Unknown,
 }
@@ -62,6 +64,7 @@ impl ErrorCode {
             Self::NotVerified => "not_verified",
             Self::IdempotencyConflict => "idempotency_conflict",
             Self::MissingHeader => "missing_header",
+            Self::UnknownService => "unknown_service",
             Self::Unknown => "unknown",
         }
     }
@@ -85,6 +88,11 @@ pub struct ApiError {
     /// With `rate_limited`: seconds to wait (also sent as `Retry-After`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_after_secs: Option<u64>,
+    /// With `idempotency_conflict`: the filing this `Idempotency-Key` already made, so a
+    /// citizen whose first answer was lost is shown it rather than stranded. Only ever sent to
+    /// the verified mobile that filed it (keys are per mobile).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<crate::ids::Reference>,
 }
 
 /// The JSON body of every non-2xx API response.
@@ -105,6 +113,7 @@ impl ApiErrorBody {
                 fields,
                 attempts_left: None,
                 retry_after_secs: None,
+                reference: None,
             },
         }
     }
@@ -145,6 +154,18 @@ mod tests {
     }
 
     #[test]
+    fn a_conflict_carries_the_reference_the_key_filed() {
+        let mut body = ApiErrorBody::new(ErrorCode::IdempotencyConflict);
+        body.error.reference = Some(crate::Reference::new("BR", "TNV", 2026, 7));
+        let json = serde_json::to_string(&body).unwrap();
+        assert_eq!(
+            json,
+            r#"{"error":{"code":"idempotency_conflict","reference":"BR-TNV-2026-000007"}}"#
+        );
+        assert_eq!(serde_json::from_str::<ApiErrorBody>(&json).unwrap(), body);
+    }
+
+    #[test]
     fn as_str_matches_serde() {
         for code in [
             ErrorCode::MalformedJson,
@@ -162,6 +183,7 @@ mod tests {
             ErrorCode::NotVerified,
             ErrorCode::IdempotencyConflict,
             ErrorCode::MissingHeader,
+            ErrorCode::UnknownService,
         ] {
             assert_eq!(
                 serde_json::to_string(&code).unwrap(),

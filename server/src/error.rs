@@ -48,6 +48,12 @@ impl ApiError {
         self
     }
 
+    /// `idempotency_conflict` names the filing its key already made.
+    pub fn with_reference(mut self, reference: contract::Reference) -> Self {
+        self.body.error.reference = Some(reference);
+        self
+    }
+
     pub fn with_status(mut self, status: StatusCode) -> Self {
         self.status = Some(status);
         self
@@ -75,7 +81,9 @@ impl ApiError {
             ErrorCode::IdempotencyConflict => StatusCode::CONFLICT,
             ErrorCode::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ErrorCode::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
-            ErrorCode::NotFound | ErrorCode::UnknownCode => StatusCode::NOT_FOUND,
+            ErrorCode::NotFound | ErrorCode::UnknownCode | ErrorCode::UnknownService => {
+                StatusCode::NOT_FOUND
+            }
             ErrorCode::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ErrorCode::RateLimited | ErrorCode::OtpTooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
             ErrorCode::Internal | ErrorCode::Unknown => StatusCode::INTERNAL_SERVER_ERROR,

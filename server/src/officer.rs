@@ -5,6 +5,7 @@
 use crate::{db, time, BoxError};
 use chrono::{DateTime, Utc};
 use contract::lifecycle::{Lifecycle, Status};
+use contract::services::ServiceId;
 use contract::{Reference, StationCode};
 use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 use std::path::Path;
@@ -84,7 +85,9 @@ pub fn advance(db_path: &Path, request: &Advance, now: DateTime<Utc>) -> Result<
     )?;
     let current = Status::from_code(&current)
         .ok_or_else(|| format!("{reference} has an unknown status {current:?} stored"))?;
-    let lifecycle = Lifecycle::for_service(&service);
+    let lifecycle = ServiceId::from_slug(&service)
+        .ok_or_else(|| format!("{reference} has an unknown service {service:?} stored"))?
+        .lifecycle();
     if !lifecycle.can_move(current, to) {
         return Err(format!("cannot move {reference} from {current} to {to}").into());
     }

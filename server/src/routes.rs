@@ -2,14 +2,14 @@
 //! built from it and the tests check it against `contract/openapi.yaml`.
 
 mod attachments;
-mod complaints;
 mod masters;
 mod otp;
 mod status;
+mod submissions;
 
 pub use attachments::MAX_BYTES as MAX_ATTACHMENT_BYTES;
-pub use complaints::load_ack;
 pub use status::{LOOKUP_WINDOW_SECS, MAX_LOOKUPS};
+pub use submissions::load_ack;
 
 use crate::error::ApiError;
 use crate::json::Json;
@@ -32,7 +32,7 @@ pub const API_ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/v1/session"),
     ("DELETE", "/api/v1/session"),
     ("POST", "/api/v1/attachments"),
-    ("POST", "/api/v1/complaints"),
+    ("POST", "/api/v1/services/{service}/submissions"),
     ("GET", "/api/v1/acknowledgements/{reference}"),
     ("POST", "/api/v1/status/lookup"),
     ("GET", "/api/v1/status/{reference}"),
@@ -50,10 +50,10 @@ fn handler(method: &str, path: &str) -> MethodRouter<AppState> {
         ("POST", "/api/v1/attachments") => attachments::route(),
         // A complaint at every declared maximum (4000-character description, ten suspects
         // and ten witnesses in Devanagari) is larger than the default JSON limit.
-        ("POST", "/api/v1/complaints") => {
-            post(complaints::submit).layer(axum::extract::DefaultBodyLimit::max(256 * 1024))
+        ("POST", "/api/v1/services/{service}/submissions") => {
+            post(submissions::submit).layer(axum::extract::DefaultBodyLimit::max(256 * 1024))
         }
-        ("GET", "/api/v1/acknowledgements/{reference}") => get(complaints::acknowledgement),
+        ("GET", "/api/v1/acknowledgements/{reference}") => get(submissions::acknowledgement),
         ("POST", "/api/v1/status/lookup") => post(status::lookup),
         ("GET", "/api/v1/status/{reference}") => get(status::get),
         _ => unreachable!("API_ROUTES lists {method} {path} but no handler serves it"),

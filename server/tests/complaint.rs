@@ -19,11 +19,7 @@ async fn submit(
     key: Option<&str>,
     body: &Value,
 ) -> reqwest::Response {
-    let mut request = client.post(server.url("/api/v1/complaints")).json(body);
-    if let Some(key) = key {
-        request = request.header("Idempotency-Key", key);
-    }
-    request.send().await.unwrap()
+    common::submit(server, client, "complaint", key, body).await
 }
 
 async fn upload(
@@ -81,10 +77,7 @@ async fn a_valid_complaint_is_filed_with_a_reference_and_masked_aadhaar() {
     assert_eq!(stored["id_number"], format!("XXXX XXXX {last4}"));
     assert!(!stored.to_string().contains(&aadhaar()));
     assert_eq!(stored["name"], "सीता देवी");
-    assert!(
-        stored.get("not_a_field").is_none(),
-        "undeclared answers are dropped"
-    );
+    assert_eq!(stored["mobile"], MOBILE, "stored as verified");
     let (status, at, office, version): (String, String, String, i64) = conn
         .query_row(
             "SELECT status, at, office, version FROM status_events",
@@ -230,6 +223,7 @@ async fn a_replay_answers_the_same_receipt_and_a_changed_body_conflicts() {
     let first = submit(&server, &browser, Some("retry-key-1"), &body).await;
     assert_eq!(first.status(), StatusCode::CREATED);
     let first = first.bytes().await.unwrap();
+    let reference = serde_json::from_slice::<Value>(&first).unwrap()["reference"].clone();
 
     server.advance(5);
     let replay = submit(&server, &browser, Some("retry-key-1"), &body).await;
@@ -244,7 +238,7 @@ async fn a_replay_answers_the_same_receipt_and_a_changed_body_conflicts() {
     assert_eq!(conflict.status(), StatusCode::CONFLICT);
     assert_eq!(
         error_of(conflict).await,
-        json!({"code": "idempotency_conflict"})
+        json!({"code": "idempotency_conflict", "reference": reference})
     );
     assert_eq!(server.count("SELECT COUNT(*) FROM filings"), 1);
 }
@@ -254,7 +248,7 @@ async fn ten_concurrent_identical_submissions_file_one_complaint() {
     let server = Server::start().await;
     let browser = server.verified(MOBILE).await;
     let body = json!({ "answers": answers(&server) });
-    let url = server.url("/api/v1/complaints");
+    let url = server.url("/api/v1/services/complaint/submissions");
     let tasks: Vec<_> = (0..10)
         .map(|_| {
             let (client, url, body) = (browser.clone(), url.clone(), body.clone());

@@ -74,3 +74,18 @@ fn the_parser_sees_a_missing_route() {
     assert_eq!(routes.len(), 1);
     assert!(routes.contains(&("GET".into(), "/api/v1/health".into())));
 }
+
+#[test]
+fn openapi_lists_every_service_with_its_reference_code() {
+    let yaml = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../contract/openapi.yaml"
+    ))
+    .unwrap();
+    for service in contract::services::ALL {
+        let slug = format!("        - {}\n", service.slug());
+        assert!(yaml.contains(&slug), "ServiceId enum lacks {service}");
+        let row = format!("| `{}` | `{}` |", service.code(), service.slug());
+        assert!(yaml.contains(&row), "Reference table lacks {row}");
+    }
+}

@@ -15,10 +15,10 @@ use rusqlite::params;
 /// The largest file this route takes (1 MiB); larger answers 413 `payload_too_large`.
 pub const MAX_BYTES: usize = 1024 * 1024;
 const ALLOWED: &[FileKind] = &[FileKind::Jpeg, FileKind::Png, FileKind::Pdf];
-/// Files a session may hold that have not joined a filing: a filing takes at most
-/// [`contract::services::complaint::MAX_ATTACHMENTS`], and a failed submission uploads them
-/// again, so this leaves room for retries while bounding what one session can store.
-pub const MAX_UNFILED_PER_SESSION: i64 = 4 * contract::services::complaint::MAX_ATTACHMENTS as i64;
+/// Files a session may hold that have not joined a filing: four times the most any service
+/// takes (a failed submission uploads them again), so this leaves room for retries while
+/// bounding what one session can store. A test keeps it in step with the declarations.
+pub const MAX_UNFILED_PER_SESSION: i64 = 20;
 
 /// The route with its own body limit, above the JSON routes' 64 KiB.
 pub fn route() -> MethodRouter<AppState> {
@@ -87,4 +87,20 @@ async fn upload(
         })
         .await?;
     Ok((StatusCode::CREATED, axum::Json(uploaded)).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_session_may_hold_four_filings_worth_of_the_largest_service() {
+        let largest = contract::services::ALL
+            .iter()
+            .filter_map(|s| s.spec().attachments)
+            .map(|a| a.max)
+            .max()
+            .unwrap();
+        assert_eq!(MAX_UNFILED_PER_SESSION, 4 * largest as i64);
+    }
 }

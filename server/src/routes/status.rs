@@ -13,8 +13,9 @@ use axum::extract::{Path, State};
 use axum::http::{header, Extensions, HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Days, Utc};
-use contract::lifecycle::{Lifecycle, Status};
+use contract::lifecycle::Status;
 use contract::rules;
+use contract::services::ServiceId;
 use contract::status::{NextStep, StatusEvent, StatusLookup, StatusView};
 use contract::{ErrorCode, Reference};
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
@@ -147,7 +148,8 @@ pub async fn lookup(
         .db
         .run(move |conn| {
             let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
-            let filed_by: Option<String> = tx
+            // NULL for a filing without a verified applicant: no mobile finds it.
+            let filed_by: Option<Option<String>> = tx
                 .query_row(
                     "SELECT mobile FROM filings WHERE reference = ?1",
                     [reference.as_str()],
@@ -155,7 +157,7 @@ pub async fn lookup(
                 )
                 .optional()?;
             // Compared whole and in constant time; an unknown reference compares too.
-            let filed_by = filed_by.unwrap_or_default();
+            let filed_by = filed_by.flatten().unwrap_or_default();
             if !secrets::ct_eq(filed_by.as_bytes(), mobile.as_str().as_bytes()) {
                 return Err(not_found());
             }
@@ -331,7 +333,8 @@ pub fn load_view(conn: &Connection, reference: &Reference) -> Result<Option<Stat
     let (Some(current), Some((last_at, version))) = (events.last().map(|e| e.status), last) else {
         return Err(corrupt("history (no events)"));
     };
-    let lifecycle = Lifecycle::for_service(&service);
+    let service = ServiceId::from_slug(&service).ok_or_else(|| corrupt("service"))?;
+    let lifecycle = service.lifecycle();
     let next = lifecycle.next_expected(current).and_then(|(status, days)| {
         let by = time::today_ist(last_at).checked_add_days(Days::new(days.into()))?;
         Some(NextStep { status, by })
@@ -377,17 +380,17 @@ mod tests {
             "INSERT INTO filings (reference, service, year, seq, mobile, answers, station_code,
                  station_name_en, station_name_hi, station_sample, district_code,
                  district_name_en, district_name_hi, filed_at)
-             VALUES ('BR-SRV-2026-000001', 'character_verification', 2026, 1, '9876543210',
+             VALUES ('BR-TNV-2026-000001', 'tenant-verification', 2026, 1, '9876543210',
                  '{}', 'PAT-GANDHI-MAIDAN', 'Gandhi Maidan (then)', 'गांधी मैदान', 1, 'PAT',
                  'Patna', 'पटना', '2026-01-01T20:00:00Z');
              INSERT INTO status_events (reference, status, at, office, version) VALUES
-                 ('BR-SRV-2026-000001', 'submitted', '2026-01-01T20:00:00Z',
+                 ('BR-TNV-2026-000001', 'submitted', '2026-01-01T20:00:00Z',
                   'PAT-GANDHI-MAIDAN', 1),
-                 ('BR-SRV-2026-000001', 'pending_at_station', '2026-01-02T05:00:00Z',
+                 ('BR-TNV-2026-000001', 'pending_at_station', '2026-01-02T05:00:00Z',
                   'PAT-KOTWALI', 2);",
         )
         .unwrap();
-        let reference = Reference::parse("BR-SRV-2026-000001").unwrap();
+        let reference = Reference::parse("BR-TNV-2026-000001").unwrap();
         let view = load_view(&conn, &reference).unwrap().unwrap();
         assert_eq!(view.events[0].office_en, "Gandhi Maidan (then)");
         assert_eq!(view.events[0].at, "2026-01-02T01:30:00+05:30");
@@ -399,7 +402,7 @@ mod tests {
         let next = view.next.unwrap();
         assert_eq!(next.status, Status::VerificationInProgress);
         assert_eq!(next.by.to_string(), "2026-01-04");
-        let unknown = Reference::parse("BR-SRV-2026-000002").unwrap();
+        let unknown = Reference::parse("BR-TNV-2026-000002").unwrap();
         assert_eq!(load_view(&conn, &unknown).unwrap(), None);
     }
 

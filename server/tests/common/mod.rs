@@ -29,6 +29,13 @@ impl Server {
         Self::start_with(|_| {}).await
     }
 
+    /// A server whose clock starts at `at` (then runs on, and `advance` moves it).
+    pub async fn start_at(at: DateTime<Utc>) -> Self {
+        let server = Self::start().await;
+        server.advance((at - Utc::now()).num_seconds());
+        server
+    }
+
     pub async fn start_with(tweak: impl FnOnce(&mut Config)) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("data/nagrik.sqlite3");
@@ -150,7 +157,7 @@ pub fn aadhaar() -> String {
     format!("{first}{check}")
 }
 
-/// A complaint's answers that pass every rule (and one undeclared field the server drops).
+/// A complaint's answers that pass every rule.
 pub fn complaint_answers(server: &Server) -> Value {
     let yesterday = server.today_ist().checked_sub_days(Days::new(1)).unwrap();
     json!({
@@ -173,22 +180,39 @@ pub fn complaint_answers(server: &Server) -> Value {
         "place": "Near Gandhi Maidan",
         "incident_district": "PAT",
         "incident_station": "PAT-GANDHI-MAIDAN",
-        "description": "My bag with a phone and Rs 2000 was snatched by two men on a bike.",
-        "not_a_field": "dropped by the server"
+        "description": "My bag with a phone and Rs 2000 was snatched by two men on a bike."
     })
+}
+
+/// `POST /api/v1/services/{slug}/submissions` with this key (none: no header) and body.
+pub async fn submit(
+    server: &Server,
+    client: &reqwest::Client,
+    slug: &str,
+    key: Option<&str>,
+    body: &Value,
+) -> reqwest::Response {
+    let path = format!("/api/v1/services/{slug}/submissions");
+    let mut request = client.post(server.url(&path)).json(body);
+    if let Some(key) = key {
+        request = request.header("Idempotency-Key", key);
+    }
+    request.send().await.unwrap()
 }
 
 /// Files a valid complaint from a browser verified for `MOBILE`; answers that browser and
 /// the receipt.
 pub async fn file_complaint(server: &Server) -> (reqwest::Client, Value) {
     let browser = server.verified(MOBILE).await;
-    let response = browser
-        .post(server.url("/api/v1/complaints"))
-        .header("Idempotency-Key", "key-status-0001")
-        .json(&json!({ "answers": complaint_answers(server) }))
-        .send()
-        .await
-        .unwrap();
+    let body = json!({ "answers": complaint_answers(server) });
+    let response = submit(
+        server,
+        &browser,
+        "complaint",
+        Some("key-status-0001"),
+        &body,
+    )
+    .await;
     assert_eq!(response.status(), StatusCode::CREATED);
     (browser, response.json().await.unwrap())
 }

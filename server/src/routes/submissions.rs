@@ -1,0 +1,476 @@
+//! `POST /api/v1/services/{service}/submissions` (file any service, driven by its
+//! `ServiceSpec`) and `GET /api/v1/acknowledgements/{reference}` (the receipt).
+//!
+//! Nothing here names a service or a field of one: who applies, where the filing goes, what
+//! may be attached, which answers are masked and what the receipt promises all come from the
+//! service's declaration.
+
+use crate::error::ApiError;
+use crate::json::Json;
+use crate::session::{self, Session};
+use crate::{officer, secrets, time, AppState};
+use axum::extract::rejection::PathRejection;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use chrono::{DateTime, Datelike, Days, Utc};
+use contract::forms::{
+    retain_declared, validate_service, Answers, Applicant, Ctx, ServiceSpec, ATTACHMENTS_FIELD,
+};
+use contract::lifecycle::Status;
+use contract::rules::{FileKind, RuleError};
+use contract::services::ServiceId;
+use contract::{
+    Acknowledgement, District, DistrictCode, ErrorCode, FieldError, PoliceStation, Reference,
+    StationCode, Submission,
+};
+use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
+use std::collections::BTreeSet;
+
+/// The state part of every reference.
+const STATE: &str = "BR";
+pub const IDEMPOTENCY_HEADER: &str = "idempotency-key";
+/// The field code of an answer key that no declared field of the service has.
+pub const UNKNOWN_FIELD: &str = "unknown_field";
+/// The field code of more attachments than the service takes.
+pub const TOO_MANY: &str = "too_many";
+
+/// 8–64 characters of `[A-Za-z0-9_-]`, as a client makes from a UUID or random bytes.
+fn idempotency_key(headers: &HeaderMap) -> Result<String, ApiError> {
+    let key = headers
+        .get(IDEMPOTENCY_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .filter(|k| {
+            (8..=64).contains(&k.len())
+                && k.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+        })
+        .ok_or_else(|| ApiError::new(ErrorCode::MissingHeader))?;
+    Ok(key.to_owned())
+}
+
+fn invalid(field: &str, code: &str) -> FieldError {
+    FieldError {
+        field: field.into(),
+        code: code.into(),
+    }
+}
+
+fn unprocessable(fields: Vec<FieldError>) -> ApiError {
+    ApiError::fields(ErrorCode::ValidationFailed, fields)
+        .with_status(StatusCode::UNPROCESSABLE_ENTITY)
+}
+
+fn created(ack: Acknowledgement, replayed: bool) -> Response {
+    let mut response = (StatusCode::CREATED, axum::Json(ack)).into_response();
+    if replayed {
+        response
+            .headers_mut()
+            .insert("idempotent-replayed", HeaderValue::from_static("true"));
+    }
+    response
+}
+
+/// `POST /api/v1/services/{service}/submissions`
+pub async fn submit(
+    State(state): State<AppState>,
+    slug: Result<Path<String>, PathRejection>,
+    headers: HeaderMap,
+    body: Result<Json<Submission>, ApiError>,
+) -> Result<Response, ApiError> {
+    // An unknown service is a missing route, whatever the body or the session.
+    let service = slug
+        .ok()
+        .and_then(|Path(slug)| ServiceId::from_slug(&slug))
+        .ok_or_else(|| ApiError::new(ErrorCode::UnknownService))?;
+    let Json(submission) = body?;
+    let session = session::require(&state, &headers).await?;
+    let key = idempotency_key(&headers)?;
+    let canonical = serde_json::to_vec(&submission).map_err(|_| ApiError::internal())?;
+    let body_hash = secrets::sha256(&[&canonical]).to_vec();
+    let now = state.config.clock.now();
+    // Check, validate and insert under the one connection's lock and in one transaction, so
+    // concurrent retries of the same submission file it once.
+    let (ack, replayed) = state
+        .db
+        .run(move |conn| {
+            let filing = Filing {
+                service,
+                session: &session,
+                key: &key,
+                body_hash: &body_hash,
+                submission: &submission,
+                now,
+            };
+            filing.file(conn)
+        })
+        .await?;
+    Ok(created(ack, replayed))
+}
+
+/// Answer keys that no declared field of the service could have (`group.N.field` needs a
+/// declared group, an index below its maximum written as `N`, and a field of that group).
+/// Declared fields that are not shown are not unknown: they are dropped by `retain_declared`.
+fn unknown_keys(spec: &ServiceSpec, answers: &Answers) -> Vec<FieldError> {
+    let declared = |key: &str| {
+        let parts: Vec<&str> = key.split('.').collect();
+        match parts.as_slice() {
+            [id] => spec.steps.iter().any(|s| {
+                s.fields.iter().any(|f| f.id == *id) || s.groups.iter().any(|g| g.id == *id)
+            }),
+            [group, index, field] => spec
+                .steps
+                .iter()
+                .flat_map(|s| s.groups)
+                .filter(|g| g.id == *group && g.fields.iter().any(|f| f.id == *field))
+                .any(|g| {
+                    index
+                        .parse::<usize>()
+                        .is_ok_and(|i| i < g.max && i.to_string() == *index)
+                }),
+            _ => false,
+        }
+    };
+    answers
+        .keys()
+        .filter(|key| !declared(key))
+        .map(|key| invalid(key, UNKNOWN_FIELD))
+        .collect()
+}
+
+/// One submission being filed, inside the connection's lock.
+struct Filing<'a> {
+    service: ServiceId,
+    session: &'a Session,
+    key: &'a str,
+    body_hash: &'a [u8],
+    submission: &'a Submission,
+    now: DateTime<Utc>,
+}
+
+impl Filing<'_> {
+    fn file(&self, conn: &Connection) -> Result<(Acknowledgement, bool), ApiError> {
+        let Filing {
+            service,
+            session,
+            key,
+            body_hash,
+            submission,
+            now,
+        } = *self;
+        let spec = service.spec();
+        // IMMEDIATE: the write lock is taken before the idempotency check, so even another
+        // process on the same file cannot file the same submission in between.
+        let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
+        let earlier: Option<(Vec<u8>, String)> = tx
+            .query_row(
+                "SELECT body_hash, reference FROM idempotency_keys
+                 WHERE mobile = ?1 AND service = ?2 AND key = ?3",
+                params![session.mobile, service.slug(), key],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .optional()?;
+        if let Some((hash, reference)) = earlier {
+            if !secrets::ct_eq(&hash, body_hash) {
+                // The key already filed something: name it, so a citizen whose first answer
+                // was lost (and who then changed an answer) learns of the filing. Keys are per
+                // verified mobile, so only the mobile that filed it is told.
+                let reference = Reference::parse(&reference).map_err(|_| corrupt("reference"))?;
+                return Err(ApiError::new(ErrorCode::IdempotencyConflict).with_reference(reference));
+            }
+            let ack = load_ack(&tx, &reference)?.ok_or_else(ApiError::internal)?;
+            return Ok((ack, true));
+        }
+
+        let answers = &submission.answers;
+        let ist_now = now.with_timezone(&time::ist());
+        let today = ist_now.date_naive();
+        let station_in_district = |district: &str, station: &str| {
+            tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM police_stations
+                                WHERE code = ?1 AND district_code = ?2)",
+                [station, district],
+                |row| row.get::<_, bool>(0),
+            )
+            .unwrap_or(false)
+        };
+        let district_exists = |district: &str| {
+            tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM districts WHERE code = ?1)",
+                [district],
+                |row| row.get::<_, bool>(0),
+            )
+            .unwrap_or(false)
+        };
+        let ctx = Ctx {
+            today,
+            time_now: Some(ist_now.time()),
+            station_in_district: Some(&station_in_district),
+            district_exists: Some(&district_exists),
+        };
+        let mut problems: Vec<FieldError> = unknown_keys(spec, answers);
+        problems.extend(
+            validate_service(spec, answers, &ctx)
+                .into_iter()
+                .map(|p| invalid(&p.field, p.error.code())),
+        );
+        if let Some(code) = self.attachments_problem(&tx, spec)? {
+            problems.push(invalid(ATTACHMENTS_FIELD, code));
+        }
+        if !problems.is_empty() {
+            return Err(unprocessable(problems));
+        }
+        // The filing must come from the mobile this session verified.
+        let Applicant::Verified { mobile_field } = spec.applicant;
+        let mobile = contract::rules::mobile::parse(answers.get(mobile_field).map_or("", |s| s))
+            .map_err(|_| ApiError::new(ErrorCode::NotVerified))?;
+        if mobile.as_str() != session.mobile {
+            return Err(ApiError::new(ErrorCode::NotVerified));
+        }
+
+        // Declared and shown answers only, masked where declared so.
+        let mut kept = retain_declared(spec, answers, today);
+        kept.insert(mobile_field.to_owned(), mobile.as_str().to_owned());
+        let answers_json = serde_json::to_string(&kept).map_err(|_| ApiError::internal())?;
+
+        // The filing goes to the station its declared routing fields name (validated above:
+        // the station exists and is in the district).
+        let routed = |field: &str| -> Result<String, ApiError> {
+            kept.get(field)
+                .cloned()
+                .ok_or_else(|| unprocessable(vec![invalid(field, RuleError::Required.code())]))
+        };
+        let station_code = routed(spec.routing.station_field)?;
+        let district_code = routed(spec.routing.district_field)?;
+        let (station_en, station_hi, sample): (String, String, bool) = tx.query_row(
+            "SELECT name_en, name_hi, sample FROM police_stations WHERE code = ?1",
+            [&station_code],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+        )?;
+        let (district_en, district_hi): (String, String) = tx.query_row(
+            "SELECT name_en, name_hi FROM districts WHERE code = ?1",
+            [&district_code],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )?;
+
+        // Numbered per service and IST year: `BR-TNV-2026-000001`.
+        let year = ist_now.year();
+        let seq: u32 = tx.query_row(
+            "SELECT COALESCE(MAX(seq), 0) + 1 FROM filings WHERE service = ?1 AND year = ?2",
+            params![service.slug(), year],
+            |row| row.get(0),
+        )?;
+        let reference = Reference::new(STATE, service.code(), year, seq);
+        let filed_at = time::rfc3339_utc(now);
+        tx.execute(
+            "INSERT INTO filings (reference, service, year, seq, mobile, answers,
+                 station_code, station_name_en, station_name_hi, station_sample,
+                 district_code, district_name_en, district_name_hi, filed_at, attachments)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+            params![
+                reference.as_str(),
+                service.slug(),
+                year,
+                seq,
+                mobile.as_str(),
+                answers_json,
+                station_code,
+                station_en,
+                station_hi,
+                sample,
+                district_code,
+                district_en,
+                district_hi,
+                filed_at,
+                submission.attachments.len() as i64,
+            ],
+        )?;
+        let (note_en, note_hi) = officer::default_notes(
+            service.lifecycle(),
+            Status::Submitted,
+            &station_en,
+            &station_hi,
+            None,
+        );
+        tx.execute(
+            "INSERT INTO status_events
+                 (reference, status, at, office, office_en, office_hi, note_en, note_hi, version)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1)",
+            params![
+                reference.as_str(),
+                Status::Submitted.code(),
+                filed_at,
+                station_code,
+                station_en,
+                station_hi,
+                note_en,
+                note_hi,
+            ],
+        )?;
+        tx.execute(
+            "INSERT INTO idempotency_keys (mobile, service, key, body_hash, reference, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                session.mobile,
+                service.slug(),
+                key,
+                body_hash,
+                reference.as_str(),
+                filed_at
+            ],
+        )?;
+        for id in &submission.attachments {
+            tx.execute(
+                "UPDATE attachments SET filing_reference = ?2 WHERE id = ?1",
+                params![id, reference.as_str()],
+            )?;
+        }
+        let ack = load_ack(&tx, reference.as_str())?.ok_or_else(ApiError::internal)?;
+        tx.commit()?;
+        Ok((ack, false))
+    }
+
+    /// The field code of what is wrong with the submission's attachment ids, if anything:
+    /// more than the service takes (`too_many`; any at all when it takes none), repeated,
+    /// unknown, already filed or another session's (`invalid`), not a photo where only photos
+    /// are taken (`wrong_file_type`), fewer than it needs (`required`).
+    fn attachments_problem(
+        &self,
+        tx: &Transaction,
+        spec: &ServiceSpec,
+    ) -> Result<Option<&'static str>, ApiError> {
+        let ids = &self.submission.attachments;
+        let Some(policy) = spec.attachments else {
+            return Ok((!ids.is_empty()).then_some(TOO_MANY));
+        };
+        if ids.len() > policy.max {
+            return Ok(Some(TOO_MANY));
+        }
+        let unique: BTreeSet<&String> = ids.iter().collect();
+        if unique.len() != ids.len() {
+            return Ok(Some(RuleError::Invalid.code()));
+        }
+        let mut mimes = Vec::with_capacity(ids.len());
+        for id in ids {
+            let mime: Option<String> = tx
+                .query_row(
+                    "SELECT mime FROM attachments
+                     WHERE id = ?1 AND session_hash = ?2 AND filing_reference IS NULL",
+                    params![id, self.session.token_hash],
+                    |row| row.get(0),
+                )
+                .optional()?;
+            match mime {
+                Some(mime) => mimes.push(mime),
+                None => return Ok(Some(RuleError::Invalid.code())),
+            }
+        }
+        let photo = |mime: &String| {
+            [FileKind::Jpeg, FileKind::Png]
+                .iter()
+                .any(|k| k.mime() == mime)
+        };
+        if policy.photos_only && !mimes.iter().all(photo) {
+            return Ok(Some(RuleError::WrongFileType.code()));
+        }
+        if ids.len() < policy.min {
+            return Ok(Some(RuleError::Required.code()));
+        }
+        Ok(None)
+    }
+}
+
+fn corrupt(what: &str) -> ApiError {
+    eprintln!("nagrik-server: invalid {what} in the filings table");
+    ApiError::internal()
+}
+
+/// A filing's receipt, built from what was stored when it was filed.
+pub fn load_ack(conn: &Connection, reference: &str) -> Result<Option<Acknowledgement>, ApiError> {
+    type Row = (
+        String,
+        String,
+        String,
+        String,
+        bool,
+        String,
+        String,
+        String,
+        String,
+        u32,
+    );
+    let row: Option<Row> = conn
+        .query_row(
+            "SELECT service, station_code, station_name_en, station_name_hi, station_sample,
+                    district_code, district_name_en, district_name_hi, filed_at, attachments
+             FROM filings WHERE reference = ?1",
+            [reference],
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                    r.get(7)?,
+                    r.get(8)?,
+                    r.get(9)?,
+                ))
+            },
+        )
+        .optional()?;
+    let Some((service, station, st_en, st_hi, sample, district, d_en, d_hi, filed_at, files)) = row
+    else {
+        return Ok(None);
+    };
+    let filed_at = DateTime::parse_from_rfc3339(&filed_at)
+        .map_err(|_| corrupt("filed_at"))?
+        .with_timezone(&Utc);
+    let district = DistrictCode::parse(&district).map_err(|_| corrupt("district"))?;
+    let service = ServiceId::from_slug(&service).ok_or_else(|| corrupt("service"))?;
+    // A visit to the station only where the service asks for one (a complaint's signature).
+    let confirm_by = match service.spec().acknowledgement.confirm_within_days {
+        None => None,
+        Some(days) => Some(
+            time::today_ist(filed_at)
+                .checked_add_days(Days::new(days))
+                .ok_or_else(|| corrupt("filed_at"))?,
+        ),
+    };
+    Ok(Some(Acknowledgement {
+        reference: Reference::parse(reference).map_err(|_| corrupt("reference"))?,
+        service,
+        filed_at: time::rfc3339_ist(filed_at),
+        station: PoliceStation {
+            code: StationCode::parse(&station).map_err(|_| corrupt("station"))?,
+            district: district.clone(),
+            name_en: st_en,
+            name_hi: st_hi,
+            sample,
+        },
+        district: District {
+            code: district,
+            name_en: d_en,
+            name_hi: d_hi,
+        },
+        confirm_by,
+        attachments: files,
+    }))
+}
+
+/// `GET /api/v1/acknowledgements/{reference}`: public, as it carries no personal details.
+pub async fn acknowledgement(
+    State(state): State<AppState>,
+    Path(raw): Path<String>,
+) -> Result<axum::Json<Acknowledgement>, ApiError> {
+    let reference = Reference::parse(&raw)
+        .map_err(|_| ApiError::field(ErrorCode::ValidationFailed, "reference", "invalid"))?;
+    let ack = state
+        .db
+        .run(move |conn| load_ack(conn, reference.as_str()))
+        .await?
+        .ok_or_else(|| ApiError::new(ErrorCode::UnknownCode))?;
+    Ok(axum::Json(ack))
+}
