@@ -1,4 +1,7 @@
-//! Turns `locales/{en,hi}/*.json` into typed translation keys (`OUT_DIR/i18n.rs`).
+//! Turns `locales/{en,hi}/*.json` into typed translation keys (`OUT_DIR/i18n.rs`), and checks
+//! that every text the journey looks up for a declared service exists: for each service in
+//! `contract::services::ALL`, its own keys (`name`, `start_intro`, ...), each step's title, each
+//! field's label and options, each group's texts. A missing or misspelt key fails the build.
 //!
 //! Why not leptos_i18n: measured on this toolchain it adds ~20 KB brotli to the first load and
 //! a heavy proc-macro build; a key table keeps the same guarantee (a missing or misspelt key is
@@ -86,6 +89,7 @@ fn main() {
             }
         }
     }
+    problems.extend(missing_service_text(en));
     assert!(
         problems.is_empty(),
         "locale problems:\n{}",
@@ -147,6 +151,72 @@ fn main() {
     out.push_str("];\n");
     let dest = Path::new(&env::var("OUT_DIR").unwrap()).join("i18n.rs");
     fs::write(dest, out).unwrap();
+}
+
+/// Keys every journey service must have in its namespace.
+const SERVICE_KEYS: &[&str] = &[
+    "service_name",
+    "start_intro",
+    "start_need",
+    "done_title",
+    "done_next",
+    "ack_title",
+];
+
+/// Every key the journey (`src/forms/text.rs`, `src/journey/`) will look up for the declared
+/// services and cannot find; both languages hold the same keys, so English is checked.
+fn missing_service_text(en: &BTreeMap<String, Namespace>) -> Vec<String> {
+    use contract::forms::FieldSpec;
+    let has = |name: &str| {
+        name.split_once('.')
+            .is_some_and(|(ns, k)| en.get(ns).is_some_and(|m| m.contains_key(k)))
+    };
+    let mut missing = Vec::new();
+    let mut need = |name: String, why: &str| {
+        if !has(&name) {
+            missing.push(format!("{name} missing ({why})"));
+        }
+    };
+    let field_base = |ns: &str, f: &FieldSpec, key: &str| {
+        f.text.map_or_else(|| format!("{ns}.{key}"), str::to_owned)
+    };
+    for service in contract::services::ALL {
+        let ns = service.ns();
+        let spec = service.spec();
+        for k in SERVICE_KEYS {
+            need(format!("{ns}.{k}"), "journey text of every service");
+        }
+        if spec.acknowledgement.confirm_within_days.is_some() {
+            need(
+                format!("{ns}.done_next_visit"),
+                "the acknowledgement's visit",
+            );
+        }
+        for step in spec.steps {
+            need(
+                format!("{ns}.step_{}", step.id.replace('-', "_")),
+                "step title",
+            );
+            let mut fields: Vec<(String, &FieldSpec)> =
+                step.fields.iter().map(|f| (f.id.to_owned(), f)).collect();
+            for g in step.groups {
+                for suffix in ["heading", "add", "item", "remove"] {
+                    need(format!("{ns}.{}_{suffix}", g.id), "repeatable group");
+                }
+                fields.extend(g.fields.iter().map(|f| (format!("{}_{}", g.id, f.id), f)));
+            }
+            for (key, f) in fields {
+                let base = field_base(ns, f, &key);
+                if !has(&format!("{ns}.{key}")) {
+                    need(base.clone(), "field label");
+                }
+                for o in f.options {
+                    need(format!("{base}_{o}"), "option");
+                }
+            }
+        }
+    }
+    missing
 }
 
 fn placeholders(s: &str) -> BTreeSet<String> {

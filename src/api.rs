@@ -2,10 +2,11 @@
 //! same-origin `fetch`. Failures come back as [`ApiError`], which tells a dead network, an API
 //! refusal (with its machine-readable code) and an answer we could not read apart.
 
+use contract::services::ServiceId;
 use contract::status::{StatusLookup, StatusView};
 use contract::{
-    Acknowledgement, ApiErrorBody, AttachmentUploaded, ComplaintSubmission, District, ErrorCode,
-    OtpRequest, OtpSent, OtpVerify, PoliceStation, Reference, SessionInfo,
+    Acknowledgement, ApiErrorBody, AttachmentUploaded, District, ErrorCode, OtpRequest, OtpSent,
+    OtpVerify, PoliceStation, Reference, SessionInfo, Submission,
 };
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
@@ -118,14 +119,15 @@ pub async fn upload_attachment(bytes: &[u8], mime: &str) -> Result<AttachmentUpl
     read(response).await
 }
 
-/// Files a complaint. The same `idempotency_key` on a retry returns the first filing's receipt
-/// instead of creating a second complaint.
-pub async fn submit_complaint(
-    submission: &ComplaintSubmission,
+/// Files a service's answers. The same `idempotency_key` on a retry returns the first filing's
+/// receipt instead of filing twice.
+pub async fn submit(
+    service: ServiceId,
+    submission: &Submission,
     idempotency_key: &str,
 ) -> Result<Acknowledgement, ApiError> {
-    let builder =
-        Request::post(&format!("{BASE}/complaints")).header("Idempotency-Key", idempotency_key);
+    let builder = Request::post(&format!("{BASE}/services/{service}/submissions"))
+        .header("Idempotency-Key", idempotency_key);
     send(builder, submission).await
 }
 

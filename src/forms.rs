@@ -8,6 +8,7 @@ pub mod renderer;
 pub mod text;
 
 use contract::forms::{validate_step, Answers, Ctx, Problem, ServiceSpec, StepSpec, Widget};
+use contract::services::ServiceId;
 use leptos::prelude::*;
 
 /// A file chosen for upload; kept in memory only (never in a draft).
@@ -25,9 +26,8 @@ pub struct Attachment {
 /// between steps, browser back/forward and a language switch keep every answer.
 #[derive(Clone, Copy)]
 pub struct FormState {
+    pub service: ServiceId,
     pub spec: &'static ServiceSpec,
-    /// Namespace of the service's translations (labels, options, messages).
-    pub ns: &'static str,
     pub answers: RwSignal<Answers>,
     /// Problems shown on the current step; empty until a Continue fails.
     pub problems: RwSignal<Vec<Problem>>,
@@ -40,18 +40,21 @@ pub struct FormState {
     pub returning_to_check: RwSignal<bool>,
     /// A saved draft not yet taken up or discarded.
     pub draft_offer: RwSignal<Option<draft::Draft>>,
+    /// The reference these answers were filed under, kept after the form is emptied, so that
+    /// Back from the acknowledgement says they were sent instead of inviting a second filing.
+    pub sent: RwSignal<Option<contract::Reference>>,
 }
 
 impl FormState {
-    pub fn new(spec: &'static ServiceSpec, ns: &'static str, drafts_enabled: bool) -> Self {
+    pub fn new(service: ServiceId, drafts_enabled: bool) -> Self {
         let offer = if drafts_enabled {
-            draft::load(spec.id)
+            draft::load(service.slug())
         } else {
             None
         };
         let state = Self {
-            spec,
-            ns,
+            service,
+            spec: service.spec(),
             answers: RwSignal::new(Answers::new()),
             problems: RwSignal::new(Vec::new()),
             failed_submits: RwSignal::new(0),
@@ -59,11 +62,17 @@ impl FormState {
             idempotency_key: RwSignal::new(None),
             returning_to_check: RwSignal::new(false),
             draft_offer: RwSignal::new(offer),
+            sent: RwSignal::new(None),
         };
         if drafts_enabled {
             state.keep_draft();
         }
         state
+    }
+
+    /// Namespace of the service's own text (labels, options, messages).
+    pub fn ns(&self) -> &'static str {
+        self.service.ns()
     }
 
     /// The answer to `key`, tracked.
@@ -113,11 +122,20 @@ impl FormState {
         });
     }
 
-    /// Runs the step's rules; true when it may be left.
+    /// Runs the step's rules, and on the files step the declared minimum of files; true when
+    /// it may be left.
     pub fn validate(&self, step: &StepSpec) -> bool {
-        let problems = self
+        let mut problems = self
             .answers
             .with_untracked(|a| validate_step(step, a, &client_ctx()));
+        if let Some(a) = self.spec.attachments.filter(|a| a.step == step.id) {
+            if self.files.with_untracked(|f| f.len()) < a.min {
+                problems.push(Problem {
+                    field: contract::forms::ATTACHMENTS_FIELD.to_owned(),
+                    error: contract::rules::RuleError::Required,
+                });
+            }
+        }
         let ok = problems.is_empty();
         self.problems.set(problems);
         if !ok {
@@ -134,13 +152,28 @@ impl FormState {
         self.idempotency_key.set(None);
         self.returning_to_check.set(false);
         self.draft_offer.set(None);
-        draft::clear(self.spec.id);
+        self.sent.set(None);
+        draft::clear(self.service.slug());
     }
 
+    /// Forgets the answers once they are filed, remembering under which reference.
+    pub fn filed(&self, reference: contract::Reference) {
+        self.reset();
+        self.sent.set(Some(reference));
+    }
+
+    /// Takes up the saved draft. Anything typed while the offer was on screen is kept: it
+    /// wins over the draft's answer to the same question.
     pub fn restore_draft(&self) {
         if let Some(d) = self.draft_offer.get_untracked() {
-            self.answers.set(d.answers);
-            self.idempotency_key.set(d.idempotency_key);
+            self.answers.update(|typed| {
+                let mut merged = d.answers;
+                merged.append(typed);
+                *typed = merged;
+            });
+            if self.idempotency_key.get_untracked().is_none() {
+                self.idempotency_key.set(d.idempotency_key);
+            }
         }
         self.draft_offer.set(None);
     }
@@ -159,15 +192,41 @@ impl FormState {
             if this.draft_offer.with(|o| o.is_some()) || answers.is_empty() {
                 return;
             }
-            draft::save(this.spec.id, &draft::Draft::new(answers, key));
+            draft::save(this.service.slug(), &draft::Draft::new(answers, key));
         });
     }
 }
 
-/// What the browser can check: no master lists (the selects only offer valid pairs and the
-/// server checks again).
+/// What the browser can check: today and the time now in IST, no master lists (the selects
+/// only offer valid pairs and the server checks again).
 pub fn client_ctx() -> Ctx<'static> {
-    Ctx::offline(crate::time::today_ist())
+    Ctx::at(crate::time::now_ist().naive_local())
+}
+
+/// Every service's form, made once when the forms bundle starts so answers outlive the pages
+/// (moving between steps, Back and Forward, a language switch keep them).
+#[derive(Clone, Copy)]
+pub struct Forms(StoredValue<Vec<FormState>>);
+
+impl Forms {
+    pub fn provide() {
+        let drafts = draft::enabled();
+        let all = contract::services::ALL
+            .into_iter()
+            .map(|s| FormState::new(s, drafts))
+            .collect();
+        provide_context(Forms(StoredValue::new(all)));
+    }
+}
+
+/// The form of one service.
+pub fn use_form(service: ServiceId) -> FormState {
+    let forms = expect_context::<Forms>();
+    forms.0.with_value(|all| {
+        *all.iter()
+            .find(|f| f.service == service)
+            .expect("every service has a form")
+    })
 }
 
 /// The DOM id of an answer's input: `suspects.0.name` → `f-suspects-0-name`.

@@ -206,7 +206,10 @@ mod glossary_tests {
             .unwrap_or_else(|| panic!("{}: needs an \"avoid\" list", path.display()));
         let field = |e: &serde_json::Value, name: &str| -> String {
             let v = e[name].as_str().unwrap_or_default().to_owned();
-            assert!(!v.trim().is_empty(), "glossary entry {e} needs a non-empty \"{name}\"");
+            assert!(
+                !v.trim().is_empty(),
+                "glossary entry {e} needs a non-empty \"{name}\""
+            );
             v
         };
         entries
@@ -344,8 +347,12 @@ mod glossary_tests {
         let problems: Vec<String> = hindi()
             .into_iter()
             .filter_map(|(key, text)| {
-                dot_ending_hindi_sentence(&text)
-                    .map(|i| format!("{key}: “.” ends a Hindi sentence, write “।”: {}", &text[..=i]))
+                dot_ending_hindi_sentence(&text).map(|i| {
+                    format!(
+                        "{key}: “.” ends a Hindi sentence, write “।”: {}",
+                        &text[..=i]
+                    )
+                })
             })
             .collect();
         assert!(problems.is_empty(), "{}", problems.join("\n"));
@@ -374,7 +381,11 @@ mod glossary_tests {
     fn glossary_checks_flag_the_wrong_form_and_pass_the_right_one() {
         let glossary = glossary();
         let flagged = |s: &str| -> Vec<&str> {
-            glossary.iter().filter(|e| uses(e, s)).map(|e| e.text.as_str()).collect()
+            glossary
+                .iter()
+                .filter(|e| uses(e, s))
+                .map(|e| e.text.as_str())
+                .collect()
         };
         for bad in [
             "पीछे जाएँ",
@@ -404,8 +415,12 @@ mod glossary_tests {
             assert_eq!(flagged(good), Vec::<&str>::new(), "flagged: {good}");
         }
 
-        for bad in ["वापस जाएँ.", "स्थिति (वैकल्पिक).", "पहला वाक्य. दूसरा वाक्य।"] {
-            assert!(dot_ending_hindi_sentence(bad).is_some(), "not flagged: {bad}");
+        for bad in ["वापस जाएँ.", "स्थिति (वैकल्पिक).", "पहला वाक्य. दूसरा वाक्य।"]
+        {
+            assert!(
+                dot_ending_hindi_sentence(bad).is_some(),
+                "not flagged: {bad}"
+            );
         }
         for good in [
             "उदाहरण: XXXX XXXX 0124.",

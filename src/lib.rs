@@ -6,6 +6,7 @@ pub mod components;
 pub mod forms;
 pub mod hooks;
 pub mod i18n;
+pub mod journey;
 pub mod kiosk;
 pub mod pages;
 pub mod preferences;
@@ -36,8 +37,8 @@ pub fn start() {
     mount(app::<false>);
 }
 
-/// Starts the forms bundle (`complaint/index.html`): everything the light bundle has, plus the
-/// services' forms.
+/// Starts the forms bundle (`forms/index.html`, copied to each journey's and status's folder):
+/// everything the light bundle has, plus the services' forms.
 pub fn start_forms() {
     mount(app::<true>);
 }
@@ -97,7 +98,7 @@ pub fn app<const FORMS: bool>() -> impl IntoView {
     if FORMS {
         pages::load_forms::handover_done();
         provide_context(forms::masters::Masters::new());
-        provide_context(pages::complaint::new_form());
+        forms::Forms::provide();
         pages::status::LastLookup::provide();
     }
 

@@ -1,7 +1,6 @@
 //! One module per page. A service gets its own folder (`pages/<service>/`) when it is built;
 //! until then it shows [`not_built`], which says so plainly.
 
-pub mod complaint;
 pub mod helplines;
 pub mod home;
 pub mod load_forms;
@@ -20,9 +19,9 @@ pub fn view_for<const FORMS: bool>(route: AppRoute) -> AnyView {
         AppRoute::Home => home::HomePage().into_any(),
         AppRoute::Service(Service::Helplines) => helplines::HelplinesPage().into_any(),
         AppRoute::Service(service) => view! { <not_built::NotBuilt service/> }.into_any(),
-        AppRoute::Complaint(page) if FORMS => complaint::view_for(page),
+        AppRoute::Journey(service, page) if FORMS => crate::journey::view_for(service, page),
         AppRoute::Status(page) if FORMS => status::view_for(page),
-        route @ (AppRoute::Complaint(_) | AppRoute::Status(_)) => {
+        route @ (AppRoute::Journey(..) | AppRoute::Status(_)) => {
             view! { <load_forms::LoadForms route/> }.into_any()
         }
         AppRoute::NotFound => not_found::NotFound().into_any(),

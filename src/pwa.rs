@@ -4,7 +4,7 @@
 //! a new version waits until the citizen presses Reload, so no form is lost mid-way.
 
 use crate::i18n::{keys::common as c, use_i18n};
-use crate::routes::{AppRoute, ComplaintPage};
+use crate::routes::{AppRoute, JourneyPage};
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -142,17 +142,20 @@ pub fn ConnectionNotices() -> impl IntoView {
     let i18n = use_i18n();
     let online = crate::use_online();
     let was_offline = RwSignal::new(false);
-    let back = RwSignal::new(false);
+    // The service with an unfinished draft to go back to, if any.
+    let back = RwSignal::new(None::<contract::services::ServiceId>);
     Effect::new(move |_| {
         if online.get() {
             if was_offline.get_untracked() {
                 back.set(
-                    crate::forms::draft::load(contract::services::complaint::SPEC.id).is_some(),
+                    contract::services::ALL
+                        .into_iter()
+                        .find(|s| crate::forms::draft::load(s.slug()).is_some()),
                 );
             }
         } else {
             was_offline.set(true);
-            back.set(false);
+            back.set(None);
         }
     });
     move || {
@@ -165,17 +168,15 @@ pub fn ConnectionNotices() -> impl IntoView {
                 }
                 .into_any(),
             )
-        } else if back.get() {
-            Some(view! {
+        } else {
+            back.get().map(|service| view! {
                 <p class="ns-banner" role="status" data-testid="back-online">
                     {i18n.t(c::BACK_ONLINE)} " "
-                    <a href=AppRoute::Complaint(ComplaintPage::Check).path() on:click=move |_| back.set(false)>
+                    <a href=AppRoute::Journey(service, JourneyPage::Check).path() on:click=move |_| back.set(None)>
                         {i18n.t(c::BACK_ONLINE_LINK)}
                     </a>
                 </p>
             }.into_any())
-        } else {
-            None
         }
     }
 }

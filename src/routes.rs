@@ -1,14 +1,16 @@
 //! Every page the app has, as a value that knows its path. Links and the router use this enum;
-//! no other code spells a path.
+//! no other code spells a path. A journey's paths come from the registry: the service's slug,
+//! then its declared step ids.
 
 use crate::services::Service;
+use contract::services::ServiceId;
 use contract::Reference;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AppRoute {
     Home,
     Service(Service),
-    Complaint(ComplaintPage),
+    Journey(ServiceId, JourneyPage),
     Status(StatusPage),
     NotFound,
 }
@@ -20,18 +22,17 @@ pub enum StatusPage {
     Case(Reference),
 }
 
-/// The pages of the e-complaint journey, in order.
+/// The pages of the one journey every filing service runs, in order.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ComplaintPage {
+pub enum JourneyPage {
     Start,
-    /// A step of `contract::services::complaint::SPEC`, by index.
+    /// A declared step of the service's spec, by index.
     Step(usize),
     Check,
     Verify,
     Confirmation(Reference),
 }
 
-const COMPLAINT: &str = "complaint";
 const CHECK: &str = "check";
 const VERIFY: &str = "verify";
 const CONFIRMATION: &str = "confirmation";
@@ -42,19 +43,19 @@ impl AppRoute {
         match self {
             AppRoute::Home => "/".to_owned(),
             AppRoute::Service(s) => format!("/{}", s.slug()),
-            AppRoute::Complaint(page) => match page {
-                ComplaintPage::Start => format!("/{COMPLAINT}"),
-                ComplaintPage::Step(i) => {
-                    let id = contract::services::complaint::SPEC
-                        .steps
-                        .get(*i)
-                        .map_or("", |s| s.id);
-                    format!("/{COMPLAINT}/{id}")
+            AppRoute::Journey(service, page) => {
+                let slug = service.slug();
+                match page {
+                    JourneyPage::Start => format!("/{slug}"),
+                    JourneyPage::Step(i) => {
+                        let id = service.spec().steps.get(*i).map_or("", |s| s.id);
+                        format!("/{slug}/{id}")
+                    }
+                    JourneyPage::Check => format!("/{slug}/{CHECK}"),
+                    JourneyPage::Verify => format!("/{slug}/{VERIFY}"),
+                    JourneyPage::Confirmation(r) => format!("/{slug}/{CONFIRMATION}/{r}"),
                 }
-                ComplaintPage::Check => format!("/{COMPLAINT}/{CHECK}"),
-                ComplaintPage::Verify => format!("/{COMPLAINT}/{VERIFY}"),
-                ComplaintPage::Confirmation(r) => format!("/{COMPLAINT}/{CONFIRMATION}/{r}"),
-            },
+            }
             AppRoute::Status(StatusPage::Lookup) => format!("/{STATUS}"),
             AppRoute::Status(StatusPage::Case(r)) => format!("/{STATUS}/{r}"),
             // Not a place anyone links to; kept so every value has a path.
@@ -69,27 +70,30 @@ impl AppRoute {
             return AppRoute::Home;
         }
         let segments: Vec<&str> = trimmed.trim_start_matches('/').split('/').collect();
+        if let Some(service) = segments.first().and_then(|s| ServiceId::from_slug(s)) {
+            let page = match &segments[1..] {
+                [] => Some(JourneyPage::Start),
+                [CHECK] => Some(JourneyPage::Check),
+                [VERIFY] => Some(JourneyPage::Verify),
+                [CONFIRMATION, r] => Reference::parse(r).ok().map(JourneyPage::Confirmation),
+                [step] => service
+                    .spec()
+                    .steps
+                    .iter()
+                    .position(|s| s.id == *step)
+                    .map(JourneyPage::Step),
+                _ => None,
+            };
+            return page.map_or(AppRoute::NotFound, |p| AppRoute::Journey(service, p));
+        }
         match segments.as_slice() {
-            [COMPLAINT] => AppRoute::Complaint(ComplaintPage::Start),
-            [COMPLAINT, CHECK] => AppRoute::Complaint(ComplaintPage::Check),
-            [COMPLAINT, VERIFY] => AppRoute::Complaint(ComplaintPage::Verify),
-            [COMPLAINT, CONFIRMATION, r] => Reference::parse(r).map_or(AppRoute::NotFound, |r| {
-                AppRoute::Complaint(ComplaintPage::Confirmation(r))
-            }),
-            [COMPLAINT, step] => contract::services::complaint::SPEC
-                .steps
-                .iter()
-                .position(|s| s.id == *step)
-                .map_or(AppRoute::NotFound, |i| {
-                    AppRoute::Complaint(ComplaintPage::Step(i))
-                }),
             [STATUS] => AppRoute::Status(StatusPage::Lookup),
             // Status links from slips, QR codes and SMS.
             [STATUS, r] => Reference::parse(r).map_or(AppRoute::NotFound, |r| {
                 AppRoute::Status(StatusPage::Case(r))
             }),
             [slug] => Service::from_slug(slug)
-                .filter(|s| !matches!(s, Service::Complaint | Service::Status))
+                .filter(|s| !matches!(s, Service::Journey(_) | Service::Status))
                 .map_or(AppRoute::NotFound, AppRoute::Service),
             _ => AppRoute::NotFound,
         }
@@ -98,7 +102,7 @@ impl AppRoute {
     /// Where a home-page card leads.
     pub fn for_service(service: Service) -> Self {
         match service {
-            Service::Complaint => AppRoute::Complaint(ComplaintPage::Start),
+            Service::Journey(id) => AppRoute::Journey(id, JourneyPage::Start),
             Service::Status => AppRoute::Status(StatusPage::Lookup),
             other => AppRoute::Service(other),
         }
@@ -112,12 +116,17 @@ mod tests {
     fn all_routes() -> Vec<AppRoute> {
         let mut routes = vec![AppRoute::Home];
         routes.extend(Service::ALL.into_iter().map(AppRoute::for_service));
-        let steps = contract::services::complaint::SPEC.steps.len();
-        routes.extend((0..steps).map(|i| AppRoute::Complaint(ComplaintPage::Step(i))));
-        routes.push(AppRoute::Complaint(ComplaintPage::Check));
-        routes.push(AppRoute::Complaint(ComplaintPage::Verify));
         let r = Reference::parse("BR-CMP-2026-000123").unwrap();
-        routes.push(AppRoute::Complaint(ComplaintPage::Confirmation(r.clone())));
+        for service in contract::services::ALL {
+            let steps = service.spec().steps.len();
+            routes.extend((0..steps).map(|i| AppRoute::Journey(service, JourneyPage::Step(i))));
+            routes.push(AppRoute::Journey(service, JourneyPage::Check));
+            routes.push(AppRoute::Journey(service, JourneyPage::Verify));
+            routes.push(AppRoute::Journey(
+                service,
+                JourneyPage::Confirmation(r.clone()),
+            ));
+        }
         routes.push(AppRoute::Status(StatusPage::Case(r)));
         routes
     }
@@ -137,6 +146,8 @@ mod tests {
             "/complaint/extra/deep/er",
             "/complaint/nope",
             "/complaint/confirmation/not-a-ref",
+            "/tenant-verification/about-you/x",
+            "/tenant-verification/what-happened",
             "/api/v1/health",
             "/404",
             "//x",
@@ -155,5 +166,13 @@ mod tests {
             ))
         );
         assert_eq!(AppRoute::from_path("/status/nonsense"), AppRoute::NotFound);
+    }
+
+    #[test]
+    fn a_deep_link_opens_a_declared_step_of_any_service() {
+        assert_eq!(
+            AppRoute::from_path("/tenant-verification/family"),
+            AppRoute::Journey(ServiceId::TenantVerification, JourneyPage::Step(5))
+        );
     }
 }

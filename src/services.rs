@@ -2,14 +2,14 @@
 
 use crate::i18n::{keys::services as s, Key};
 
+use contract::services::ServiceId;
+
+/// A card on the home page: a service filed through the journey (declared in
+/// `contract::services`), or a page of its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Service {
-    Complaint,
+    Journey(ServiceId),
     Status,
-    TenantVerification,
-    DomesticHelpVerification,
-    DriverVerification,
-    EmployeeVerification,
     CharacterCertificate,
     EventPermission,
     LostArticle,
@@ -21,12 +21,12 @@ pub enum Service {
 
 impl Service {
     pub const ALL: [Service; 13] = [
-        Service::Complaint,
+        Service::Journey(ServiceId::Complaint),
         Service::Status,
-        Service::TenantVerification,
-        Service::DomesticHelpVerification,
-        Service::DriverVerification,
-        Service::EmployeeVerification,
+        Service::Journey(ServiceId::TenantVerification),
+        Service::Journey(ServiceId::DomesticHelpVerification),
+        Service::Journey(ServiceId::DriverVerification),
+        Service::Journey(ServiceId::EmployeeVerification),
         Service::CharacterCertificate,
         Service::EventPermission,
         Service::LostArticle,
@@ -36,15 +36,11 @@ impl Service {
         Service::Helplines,
     ];
 
-    /// The URL segment; also the service's folder name under `src/pages/` once it is built.
+    /// The URL segment: a journey's is its `ServiceId` slug.
     pub const fn slug(self) -> &'static str {
         match self {
-            Service::Complaint => "complaint",
+            Service::Journey(id) => id.slug(),
             Service::Status => "status",
-            Service::TenantVerification => "tenant-verification",
-            Service::DomesticHelpVerification => "domestic-help-verification",
-            Service::DriverVerification => "driver-verification",
-            Service::EmployeeVerification => "employee-verification",
             Service::CharacterCertificate => "character-certificate",
             Service::EventPermission => "event-permission",
             Service::LostArticle => "lost-article",
@@ -61,12 +57,14 @@ impl Service {
 
     pub const fn title(self) -> Key {
         match self {
-            Service::Complaint => s::COMPLAINT_TITLE,
+            Service::Journey(ServiceId::Complaint) => s::COMPLAINT_TITLE,
+            Service::Journey(ServiceId::TenantVerification) => s::TENANT_VERIFICATION_TITLE,
+            Service::Journey(ServiceId::DomesticHelpVerification) => {
+                s::DOMESTIC_HELP_VERIFICATION_TITLE
+            }
+            Service::Journey(ServiceId::DriverVerification) => s::DRIVER_VERIFICATION_TITLE,
+            Service::Journey(ServiceId::EmployeeVerification) => s::EMPLOYEE_VERIFICATION_TITLE,
             Service::Status => s::STATUS_TITLE,
-            Service::TenantVerification => s::TENANT_VERIFICATION_TITLE,
-            Service::DomesticHelpVerification => s::DOMESTIC_HELP_VERIFICATION_TITLE,
-            Service::DriverVerification => s::DRIVER_VERIFICATION_TITLE,
-            Service::EmployeeVerification => s::EMPLOYEE_VERIFICATION_TITLE,
             Service::CharacterCertificate => s::CHARACTER_CERTIFICATE_TITLE,
             Service::EventPermission => s::EVENT_PERMISSION_TITLE,
             Service::LostArticle => s::LOST_ARTICLE_TITLE,
@@ -79,12 +77,14 @@ impl Service {
 
     pub const fn summary(self) -> Key {
         match self {
-            Service::Complaint => s::COMPLAINT_SUMMARY,
+            Service::Journey(ServiceId::Complaint) => s::COMPLAINT_SUMMARY,
+            Service::Journey(ServiceId::TenantVerification) => s::TENANT_VERIFICATION_SUMMARY,
+            Service::Journey(ServiceId::DomesticHelpVerification) => {
+                s::DOMESTIC_HELP_VERIFICATION_SUMMARY
+            }
+            Service::Journey(ServiceId::DriverVerification) => s::DRIVER_VERIFICATION_SUMMARY,
+            Service::Journey(ServiceId::EmployeeVerification) => s::EMPLOYEE_VERIFICATION_SUMMARY,
             Service::Status => s::STATUS_SUMMARY,
-            Service::TenantVerification => s::TENANT_VERIFICATION_SUMMARY,
-            Service::DomesticHelpVerification => s::DOMESTIC_HELP_VERIFICATION_SUMMARY,
-            Service::DriverVerification => s::DRIVER_VERIFICATION_SUMMARY,
-            Service::EmployeeVerification => s::EMPLOYEE_VERIFICATION_SUMMARY,
             Service::CharacterCertificate => s::CHARACTER_CERTIFICATE_SUMMARY,
             Service::EventPermission => s::EVENT_PERMISSION_SUMMARY,
             Service::LostArticle => s::LOST_ARTICLE_SUMMARY,
@@ -143,5 +143,12 @@ mod tests {
         slugs.sort();
         slugs.dedup();
         assert_eq!(slugs.len(), Service::ALL.len());
+    }
+
+    #[test]
+    fn every_declared_service_has_a_card() {
+        for id in contract::services::ALL {
+            assert!(Service::ALL.contains(&Service::Journey(id)), "{id}");
+        }
     }
 }

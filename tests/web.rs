@@ -184,8 +184,8 @@ mod form_components {
             view! {
                 <FieldGroup
                     id="f-test".to_string()
-                    label=keys::complaint::NAME
-                    hint=Some(keys::complaint::NAME_HINT)
+                    label=keys::person::NAME
+                    hint=Some(keys::person::NAME_HINT)
                     optional=false
                     error=error
                 >
@@ -197,12 +197,12 @@ mod form_components {
         let label = query(&root, "label[for='f-test']");
         assert_eq!(
             label.text_content().unwrap().trim(),
-            text(Lang::En, keys::complaint::NAME)
+            text(Lang::En, keys::person::NAME)
         );
         let hint = query(&root, "#f-test-hint");
         assert_eq!(
             hint.text_content().unwrap(),
-            text(Lang::En, keys::complaint::NAME_HINT)
+            text(Lang::En, keys::person::NAME_HINT)
         );
         assert!(
             root.query_selector("#f-test-error").unwrap().is_none(),

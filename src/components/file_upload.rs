@@ -2,8 +2,9 @@
 //! button. Photos from phone cameras (often 3–8 MB) are scaled down in the browser to a JPEG of
 //! at most 200 KB before they are kept, so they upload on a weak signal.
 
-use crate::forms::Attachment;
+use crate::forms::{text, Attachment, FormState};
 use crate::i18n::{keys::errors, keys::forms, use_i18n};
+use contract::forms::{AttachmentSpec, ATTACHMENTS_FIELD};
 use contract::rules::file::{self, FileKind};
 use js_sys::{Promise, Uint8Array};
 use leptos::prelude::*;
@@ -81,7 +82,7 @@ async fn downscale_photo(file: &web_sys::File) -> Result<Vec<u8>, JsValue> {
     }
 }
 
-async fn prepare(file: web_sys::File) -> Result<Attachment, UploadError> {
+async fn prepare(file: web_sys::File, photos_only: bool) -> Result<Attachment, UploadError> {
     let head = bytes_of(
         &file
             .slice_with_i32_and_i32(0, 16)
@@ -90,6 +91,9 @@ async fn prepare(file: web_sys::File) -> Result<Attachment, UploadError> {
     .await
     .map_err(|_| UploadError::WrongType)?;
     let kind = file::sniff(&head).ok_or(UploadError::WrongType)?;
+    if photos_only && !matches!(kind, FileKind::Jpeg | FileKind::Png) {
+        return Err(UploadError::WrongType);
+    }
     let (bytes, mime) = match kind {
         FileKind::Jpeg | FileKind::Png if file.size() > PHOTO_TARGET_BYTES => {
             let b = downscale_photo(&file)
@@ -113,9 +117,14 @@ async fn prepare(file: web_sys::File) -> Result<Attachment, UploadError> {
     })
 }
 
+/// The files of a form, on the step its service declares for them. A photo-only service
+/// (a person's photo) takes JPEG and PNG; the others documents as PDF too.
 #[component]
-pub fn FileUpload(files: RwSignal<Vec<Attachment>>, max: usize) -> impl IntoView {
+pub fn FileUpload(form: FormState, policy: AttachmentSpec) -> impl IntoView {
     let i18n = use_i18n();
+    let files = form.files;
+    let max = policy.max;
+    let photos_only = policy.photos_only;
     let error = RwSignal::new(None::<UploadError>);
     let busy = RwSignal::new(false);
     let on_change = move |ev: leptos::ev::Event| {
@@ -131,8 +140,12 @@ pub fn FileUpload(files: RwSignal<Vec<Attachment>>, max: usize) -> impl IntoView
                     error.try_set(Some(UploadError::TooMany));
                     break;
                 }
-                match prepare(f).await {
-                    Ok(a) => files.update(|v| v.push(a)),
+                match prepare(f, photos_only).await {
+                    Ok(a) => {
+                        files.update(|v| v.push(a));
+                        form.problems
+                            .update(|p| p.retain(|x| x.field != ATTACHMENTS_FIELD));
+                    }
                     Err(e) => {
                         error.try_set(Some(e));
                     }
@@ -141,21 +154,44 @@ pub fn FileUpload(files: RwSignal<Vec<Attachment>>, max: usize) -> impl IntoView
             busy.try_set(false);
         });
     };
-    let message = move || {
-        error.get().map(|e| match e {
-            UploadError::WrongType => i18n.get(errors::WRONG_FILE_TYPE).to_owned(),
-            UploadError::TooLarge => i18n.get(errors::FILE_TOO_LARGE).to_owned(),
-            UploadError::TooMany => {
-                i18n.format(errors::TOO_MANY_FILES, &[("count", &max.to_string())])
-            }
+    // A problem found on Continue or by the server, else one from choosing a file.
+    let step_problem = move || {
+        form.problems.with(|p| {
+            p.iter()
+                .find(|x| x.field == ATTACHMENTS_FIELD)
+                .map(|x| i18n.get(text::attachments_error(x.error)).to_owned())
         })
     };
-    let has_error = move || error.with(|e| e.is_some());
+    let message = move || {
+        step_problem().or_else(|| {
+            error.get().map(|e| match e {
+                UploadError::WrongType if photos_only => {
+                    i18n.get(errors::WRONG_PHOTO_TYPE).to_owned()
+                }
+                UploadError::WrongType => i18n.get(errors::WRONG_FILE_TYPE).to_owned(),
+                UploadError::TooLarge => i18n.get(errors::FILE_TOO_LARGE).to_owned(),
+                UploadError::TooMany => {
+                    i18n.format(errors::TOO_MANY_FILES, &[("count", &max.to_string())])
+                }
+            })
+        })
+    };
+    let (label, hint) = if photos_only {
+        (forms::PHOTO_LABEL, forms::PHOTO_HINT)
+    } else {
+        (forms::FILES_LABEL, forms::FILES_HINT)
+    };
+    let accept = if photos_only {
+        "image/jpeg,image/png,.jpg,.jpeg,.png"
+    } else {
+        "image/jpeg,image/png,application/pdf,.jpg,.jpeg,.png,.pdf"
+    };
+    let has_error = move || message().is_some();
     view! {
         <div class="ns-field" class:ns-field--error=has_error>
-            <label class="ns-label" for="f-attachments">{i18n.t(forms::FILES_LABEL)}</label>
+            <label class="ns-label" for="f-attachments">{i18n.t(label)}</label>
             <div id="f-attachments-hint" class="ns-hint">
-                {move || i18n.format(forms::FILES_HINT, &[("count", &max.to_string())])}
+                {move || i18n.format(hint, &[("count", &max.to_string())])}
             </div>
             {move || message().map(|m| view! {
                 <p id="f-attachments-error" class="ns-error-message">
@@ -167,8 +203,8 @@ pub fn FileUpload(files: RwSignal<Vec<Attachment>>, max: usize) -> impl IntoView
                 id="f-attachments"
                 name="attachments"
                 type="file"
-                multiple
-                accept="image/jpeg,image/png,application/pdf,.jpg,.jpeg,.png,.pdf"
+                multiple={max > 1}
+                accept=accept
                 aria-describedby=move || if has_error() { "f-attachments-hint f-attachments-error" } else { "f-attachments-hint" }
                 disabled=move || busy.get() || files.with(|f| f.len() >= max)
                 on:change=on_change

@@ -16,8 +16,6 @@ struct FieldCtx {
     spec: &'static FieldSpec,
     /// Key in the answers map (`suspects.0.name`).
     key: String,
-    /// Key of the field's text (`suspects_name`).
-    text_key: String,
     dom: String,
 }
 
@@ -27,7 +25,6 @@ impl FieldCtx {
         Self {
             state,
             spec,
-            text_key: text::field_key(&key),
             dom: dom_id(&key),
             key,
         }
@@ -44,17 +41,21 @@ impl FieldCtx {
             error.map(|e| {
                 state
                     .answers
-                    .with(|a| text::message(lang, state.ns, spec, &key, a, e))
+                    .with(|a| text::message(lang, state.ns(), spec, &key, a, e))
             })
         })
     }
 
     fn label(&self) -> crate::i18n::Key {
-        text::label(self.state.ns, &self.text_key)
+        text::label(self.state.ns(), self.spec, &self.key)
     }
 
     fn hint(&self) -> Option<crate::i18n::Key> {
-        text::hint(self.state.ns, &self.text_key)
+        text::hint(self.state.ns(), self.spec, &self.key)
+    }
+
+    fn option(&self, value: &str) -> crate::i18n::Key {
+        text::option(self.state.ns(), self.spec, &self.key, value)
     }
 
     fn value(&self) -> impl Fn() -> String + Clone + Send + Sync + 'static {
@@ -245,7 +246,8 @@ fn textarea(ctx: FieldCtx) -> impl IntoView {
             ></textarea>
             <div id=info_id class="ns-hint ns-char-count" class:ns-char-count--over=over aria-hidden="true">
                 {move || count_text(i18n.lang.get())}
-                {(min > 0).then(|| view! {
+                // "Write at least N" is for a required answer; an optional one may stay empty.
+                {(min > 0 && !ctx.spec.optional).then(|| view! {
                     " "
                     {move || i18n.format(forms::CHARS_MIN, &[("count", &min.to_string())])}
                 })}
@@ -271,7 +273,7 @@ fn radios(ctx: FieldCtx) -> impl IntoView {
             };
             let value = ctx.value();
             let set = ctx.setter();
-            let label = text::option(ctx.state.ns, &ctx.text_key, option);
+            let label = ctx.option(option);
             view! {
                 <div class="ns-radios__item">
                     <input
@@ -340,16 +342,13 @@ fn select_view(
 
 fn select(ctx: FieldCtx) -> impl IntoView {
     let i18n = use_i18n();
-    let (ns, text_key, spec) = (ctx.state.ns, ctx.text_key.clone(), ctx.spec);
+    let field = ctx.clone();
     let options = Signal::derive(move || {
-        spec.options
+        field
+            .spec
+            .options
             .iter()
-            .map(|o| {
-                (
-                    (*o).to_owned(),
-                    i18n.get(text::option(ns, &text_key, o)).to_owned(),
-                )
-            })
+            .map(|o| ((*o).to_owned(), i18n.get(field.option(o)).to_owned()))
             .collect()
     });
     select_view(
@@ -574,9 +573,9 @@ fn checkbox(ctx: FieldCtx) -> impl IntoView {
 #[component]
 fn Group(state: FormState, group: &'static GroupSpec) -> impl IntoView {
     let i18n = use_i18n();
-    let ns = state.ns;
+    let ns = state.ns();
     let count = Memo::new(move |_| state.answers.with(|a| group_len(a, group)));
-    let key = |suffix: &str| text::label(ns, &format!("{}_{suffix}", group.id));
+    let key = |suffix: &str| text::group(ns, group, suffix);
     let (heading, add, item, remove) = (key("heading"), key("add"), key("item"), key("remove"));
     let add_entry = move |_| {
         let n = count.get_untracked();

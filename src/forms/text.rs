@@ -1,11 +1,16 @@
-//! Text for declared fields, found by the field's id in the service's namespace:
-//! `{ns}.{field}` label, `{ns}.{field}_hint`, `{ns}.{field}_{option}`, and error messages from
-//! the most specific to the most general: `{ns}.{field}_{code}`, `errors.rule_{rule}_{code}`,
-//! `errors.{code}`. `tests` checks every declared field has its keys in both languages.
+//! Text for declared fields. A field's text lives under a base name: `{ns}.{field}` for a
+//! service's own field (`{ns}.{group}_{field}` inside a repeatable group), or the shared
+//! block's name it declares (`person.name`). From the base: the label, `{base}_hint`,
+//! `{base}_{option}`; a service may override a block's label or hint with `{ns}.{field}` /
+//! `{ns}.{field}_hint`. Error messages go from the most specific to the most general:
+//! `{ns}.{field}_{code}`, `{base}_{code}`, `errors.rule_{rule}_{code}`, `errors.{code}`.
+//! `build.rs` checks, for every service in the registry, that every key the journey needs
+//! exists in both languages, so a missing one fails the build.
 
 use crate::i18n::{self, keys, Key, Lang};
-use contract::forms::{answer, Answers, FieldSpec, Rule, Widget};
+use contract::forms::{answer, Answers, FieldSpec, GroupSpec, Rule, StepSpec, Widget};
 use contract::rules::RuleError;
+use contract::services::ServiceId;
 
 /// The text key for a field inside a group: `suspects.0.name` → `suspects_name`.
 pub fn field_key(answer_key: &str) -> String {
@@ -20,16 +25,59 @@ fn lookup(name: &str) -> Option<Key> {
     keys::by_name(name)
 }
 
-pub fn label(ns: &str, fkey: &str) -> Key {
-    lookup(&format!("{ns}.{fkey}")).unwrap_or(keys::forms::NOT_GIVEN)
+/// Where a field's text lives (see the module docs).
+pub fn base(ns: &str, spec: &FieldSpec, answer_key: &str) -> String {
+    spec.text
+        .map_or_else(|| format!("{ns}.{}", field_key(answer_key)), str::to_owned)
 }
 
-pub fn hint(ns: &str, fkey: &str) -> Option<Key> {
-    lookup(&format!("{ns}.{fkey}_hint"))
+pub fn label(ns: &str, spec: &FieldSpec, answer_key: &str) -> Key {
+    lookup(&format!("{ns}.{}", field_key(answer_key)))
+        .or_else(|| lookup(&base(ns, spec, answer_key)))
+        .unwrap_or(keys::forms::NOT_GIVEN)
 }
 
-pub fn option(ns: &str, fkey: &str, value: &str) -> Key {
-    lookup(&format!("{ns}.{fkey}_{value}")).unwrap_or(keys::forms::NOT_GIVEN)
+pub fn hint(ns: &str, spec: &FieldSpec, answer_key: &str) -> Option<Key> {
+    lookup(&format!("{ns}.{}_hint", field_key(answer_key)))
+        .or_else(|| lookup(&format!("{}_hint", base(ns, spec, answer_key))))
+}
+
+pub fn option(ns: &str, spec: &FieldSpec, answer_key: &str, value: &str) -> Key {
+    lookup(&format!("{}_{value}", base(ns, spec, answer_key))).unwrap_or(keys::forms::NOT_GIVEN)
+}
+
+/// A repeatable group's `heading`, `add`, `item` or `remove` text.
+pub fn group(ns: &str, group: &GroupSpec, suffix: &str) -> Key {
+    lookup(&format!("{ns}.{}_{suffix}", group.id)).unwrap_or(keys::forms::NOT_GIVEN)
+}
+
+/// A step's title: `{ns}.step_{id}` with `-` as `_`.
+pub fn step_title(ns: &str, step: &StepSpec) -> Key {
+    lookup(&format!("{ns}.step_{}", step.id.replace('-', "_"))).unwrap_or(keys::forms::NOT_GIVEN)
+}
+
+/// A step's optional introduction, `{ns}.step_{id}_intro`.
+pub fn step_intro(ns: &str, step: &StepSpec) -> Option<Key> {
+    lookup(&format!("{ns}.step_{}_intro", step.id.replace('-', "_")))
+}
+
+/// The journey's text a service must have (`name`, `start_intro`, ...; see `build.rs`).
+pub fn service(service: ServiceId, name: &str) -> Key {
+    lookup(&format!("{}.{name}", service.ns())).unwrap_or(keys::forms::NOT_GIVEN)
+}
+
+/// A service's optional text, such as `start_emergency`.
+pub fn service_optional(service: ServiceId, name: &str) -> Option<Key> {
+    lookup(&format!("{}.{name}", service.ns()))
+}
+
+/// The message for a problem with a form's files (`attachments`).
+pub fn attachments_error(error: RuleError) -> Key {
+    match error {
+        RuleError::Required => keys::forms::PHOTO_REQUIRED,
+        RuleError::WrongFileType => keys::errors::WRONG_FILE_TYPE,
+        _ => keys::errors::INVALID,
+    }
 }
 
 /// Which rule's messages apply; for an ID number, the chosen ID type's.
@@ -40,6 +88,8 @@ fn rule_name(field: &FieldSpec, answers: &Answers, prefix: &str) -> Option<Strin
             Rule::Mobile => "mobile",
             Rule::Email => "email",
             Rule::Pin => "pin",
+            Rule::DrivingLicence => "driving_licence",
+            Rule::Vehicle => "vehicle",
             Rule::IdNumber { type_field } => {
                 return Some(answer(answers, &format!("{prefix}{type_field}")).to_owned())
             }
@@ -49,7 +99,7 @@ fn rule_name(field: &FieldSpec, answers: &Answers, prefix: &str) -> Option<Strin
     )
 }
 
-/// The message for a problem, in `lang`.
+/// The message for a problem, in `lang`, with the rule's limits filled in (`{min}`, `{max}`).
 pub fn message(
     lang: Lang,
     ns: &str,
@@ -61,83 +111,46 @@ pub fn message(
     let code = error.code();
     let fkey = field_key(answer_key);
     let prefix = answer_key.strip_suffix(field.id).unwrap_or("");
-    let specific = lookup(&format!("{ns}.{fkey}_{code}"))
+    let choice = matches!(
+        field.widget,
+        Widget::Radios | Widget::Select | Widget::District | Widget::Station { .. }
+    );
+    let key = lookup(&format!("{ns}.{fkey}_{code}"))
+        .or_else(|| lookup(&format!("{}_{code}", base(ns, field, answer_key))))
         .or_else(|| {
             rule_name(field, answers, prefix)
                 .and_then(|r| lookup(&format!("errors.rule_{r}_{code}")))
         })
         .or_else(|| {
-            let choice = matches!(
-                field.widget,
-                Widget::Radios | Widget::Select | Widget::District | Widget::Station { .. }
-            );
             (error == RuleError::Required && choice).then_some(keys::errors::REQUIRED_CHOICE)
-        });
-    if let Some(key) = specific {
-        return i18n::text(lang, key).to_owned();
-    }
-    let key = lookup(&format!("errors.{code}")).unwrap_or(keys::errors::INVALID);
+        })
+        .or_else(|| lookup(&format!("errors.{code}")))
+        .unwrap_or(keys::errors::INVALID);
+    // The wire code carries no limits (from the server they are 0): the declaration has them.
     let (min, max) = match (error, field.rule) {
+        (_, Rule::Text { min, max }) => (min, max),
+        (_, Rule::Number { min, max }) => (min as usize, max as usize),
         (RuleError::TooShort { min }, _) => (min, 0),
         (RuleError::TooLong { max }, _) => (0, max),
-        (_, Rule::Text { min, max }) => (min, max),
+        (_, Rule::Date(bounds)) => (bounds.min_age_years.unwrap_or(0) as usize, 0),
+        (RuleError::TooYoung { min_years }, _) => (min_years as usize, 0),
         _ => (0, 0),
-    };
-    let min_years = match error {
-        RuleError::TooYoung { min_years } => min_years as usize,
-        _ => min,
     };
     i18n::format(
         lang,
         key,
-        &[("min", &min_years.to_string()), ("max", &max.to_string())],
+        &[("min", &min.to_string()), ("max", &max.to_string())],
     )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use contract::forms::ServiceSpec;
+    use contract::services::complaint;
 
-    fn every_field(spec: &ServiceSpec) -> Vec<(String, &'static FieldSpec)> {
-        let mut out = Vec::new();
-        for step in spec.steps {
-            for f in step.fields {
-                out.push((f.id.to_owned(), f));
-            }
-            for g in step.groups {
-                for f in g.fields {
-                    out.push((format!("{}_{}", g.id, f.id), f));
-                }
-                for suffix in ["heading", "add", "item", "remove"] {
-                    assert!(
-                        lookup(&format!("{}.{}_{suffix}", "complaint", g.id)).is_some(),
-                        "missing complaint.{}_{suffix}",
-                        g.id
-                    );
-                }
-            }
-        }
-        out
-    }
-
-    #[test]
-    fn every_declared_field_and_option_has_text() {
-        let spec = &contract::services::complaint::SPEC;
-        for (fkey, f) in every_field(spec) {
-            assert!(
-                lookup(&format!("complaint.{fkey}")).is_some(),
-                "missing label complaint.{fkey}"
-            );
-            for o in f.options {
-                let ok = lookup(&format!("complaint.{fkey}_{o}")).is_some();
-                assert!(ok, "missing option complaint.{fkey}_{o}");
-            }
-        }
-        for step in spec.steps {
-            let name = format!("complaint.step_{}", step.id.replace('-', "_"));
-            assert!(lookup(&name).is_some(), "missing {name}");
-        }
+    fn field(step: &StepSpec, id: &str) -> &'static FieldSpec {
+        let fields: &'static [FieldSpec] = step.fields;
+        fields.iter().find(|f| f.id == id).unwrap()
     }
 
     #[test]
@@ -152,9 +165,25 @@ mod tests {
     }
 
     #[test]
+    fn block_fields_read_the_block_text_and_service_fields_their_own() {
+        let name = field(&complaint::ABOUT_YOU, "name");
+        assert_eq!(base("complaint", name, "name"), "person.name");
+        assert_eq!(label("complaint", name, "name"), keys::person::NAME);
+        let category = field(&complaint::WHAT_HAPPENED, "category");
+        assert_eq!(
+            base("complaint", category, "category"),
+            "complaint.category"
+        );
+        assert_eq!(
+            option("complaint", category, "category", "theft"),
+            keys::complaint::CATEGORY_THEFT
+        );
+    }
+
+    #[test]
     fn messages_go_from_specific_to_general() {
-        let spec = &contract::services::complaint::ABOUT_YOU;
-        let mobile = spec.fields.iter().find(|f| f.id == "mobile").unwrap();
+        let spec = &complaint::ABOUT_YOU;
+        let mobile = field(spec, "mobile");
         let answers = Answers::new();
         let m = message(
             Lang::En,
@@ -174,7 +203,7 @@ mod tests {
             RuleError::Required,
         );
         assert_eq!(m, "यह भरना ज़रूरी है");
-        let gender = spec.fields.iter().find(|f| f.id == "gender").unwrap();
+        let gender = field(spec, "gender");
         let m = message(
             Lang::En,
             "complaint",
@@ -184,7 +213,7 @@ mod tests {
             RuleError::Required,
         );
         assert_eq!(m, "Choose one option");
-        let id = spec.fields.iter().find(|f| f.id == "id_number").unwrap();
+        let id = field(spec, "id_number");
         let mut a = Answers::new();
         a.insert("id_type".into(), "aadhaar".into());
         let m = message(
@@ -196,8 +225,7 @@ mod tests {
             RuleError::Checksum,
         );
         assert!(m.contains("Aadhaar"), "{m}");
-        let what = &contract::services::complaint::WHAT_HAPPENED;
-        let d = what.fields.iter().find(|f| f.id == "description").unwrap();
+        let d = field(&complaint::WHAT_HAPPENED, "description");
         let m = message(
             Lang::En,
             "complaint",

@@ -4,7 +4,7 @@
 
 use super::{config, AFTER_CONFIRMATION_SECS, WARNING_SECS};
 use crate::i18n::{keys::kiosk as k, use_i18n};
-use crate::routes::{AppRoute, ComplaintPage};
+use crate::routes::{AppRoute, JourneyPage};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -52,7 +52,7 @@ pub fn IdleGuard() -> impl IntoView {
     let confirmation = Memo::new(move |_| {
         matches!(
             AppRoute::from_path(&location.pathname.get()),
-            AppRoute::Complaint(ComplaintPage::Confirmation(_))
+            AppRoute::Journey(_, JourneyPage::Confirmation(_))
         )
     });
     let last_input = StoredValue::new(js_sys::Date::now());

@@ -44,7 +44,7 @@ pub fn last_lookup() -> RwSignal<Option<StatusView>> {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mine {
     pub reference: String,
-    pub service: String,
+    pub service: contract::services::ServiceId,
     pub status: Status,
     /// RFC 3339 time of the last status.
     pub at: String,
@@ -67,7 +67,7 @@ pub fn remember(view: &StatusView) {
     let at = view.events.last().map(|e| e.at.clone()).unwrap_or_default();
     remember_mine(Mine {
         reference: view.reference.to_string(),
-        service: view.service.clone(),
+        service: view.service,
         status: view.current,
         at,
     });

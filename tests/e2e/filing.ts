@@ -30,7 +30,7 @@ export async function fileComplaint(
     place: 'Near Gandhi Maidan', incident_district: 'PAT', incident_station: 'PAT-GANDHI-MAIDAN',
     description: 'My bag was snatched by two men on a motorbike near the bus stand.',
   };
-  const filed = await api.post('/api/v1/complaints', {
+  const filed = await api.post('/api/v1/services/complaint/submissions', {
     data: { answers, attachments: [] },
     headers: { 'Idempotency-Key': `e2e-${Date.now()}-${mobile}` },
   });

@@ -33,3 +33,21 @@ export function t(lang: Lang, path: string): string {
 
 /** The title key of a service slug: `tenant-verification` → `services.tenant_verification_title`. */
 export const serviceTitleKey = (slug: string) => `services.${slug.replace(/-/g, '_')}_title`;
+
+/** Namespaces of the blocks every journey shares, in the order the app looks a field up. */
+const SHARED = ['person', 'address', 'id_proof', 'journey'];
+
+/**
+ * A journey's text by key as the app resolves it (`src/forms/text.rs`): the service's own
+ * namespace first, then the shared blocks' (`name` → `person.name`, `own_mobile` for the
+ * applicant's mobile, `start_button` → `journey.start_button`).
+ */
+export function journeyText(lang: Lang, ns: string, key: string): string {
+  const aliases: Record<string, string> = { mobile: 'own_mobile', mobile_hint: 'own_mobile_hint' };
+  for (const candidate of [`${ns}.${key}`, ...SHARED.map((s) => `${s}.${aliases[key] ?? key}`), ...SHARED.map((s) => `${s}.${key}`)]) {
+    const [namespace, k] = candidate.split('.');
+    const node = strings[lang][namespace]?.[k];
+    if (typeof node === 'string') return node;
+  }
+  throw new Error(`no journey text ${lang}:${ns}.${key}`);
+}

@@ -23,17 +23,32 @@ pub fn build_app(ctx: &Ctx) -> Result {
         "forms.html",
         "--release",
         "--dist",
-        "dist/complaint",
+        &format!("dist/{FORMS_HOME}"),
         "--public-url",
-        "/complaint/",
+        &format!("/{FORMS_HOME}/"),
     ]))?;
-    // Status pages live in the forms bundle too; the server answers /status/... with this copy.
-    let forms = ctx.root.join("dist/complaint/index.html");
-    let status = ctx.root.join("dist/status");
-    fs::create_dir_all(&status)?;
-    fs::copy(forms, status.join("index.html"))?;
+    // Every journey of the registry and the status pages run in the forms bundle: the server
+    // (and the service worker, offline) answers /<slug>/... with that folder's copy.
+    let forms = ctx.root.join(format!("dist/{FORMS_HOME}/index.html"));
+    for section in forms_sections().filter(|s| *s != FORMS_HOME) {
+        let dir = ctx.root.join("dist").join(section);
+        fs::create_dir_all(&dir)?;
+        fs::copy(&forms, dir.join("index.html"))?;
+    }
     // Last, so the service worker precaches exactly what this build wrote.
     crate::pwa::write_service_worker(&ctx.root.join("dist"))
+}
+
+/// The folder the forms bundle is built into (its files are served from there).
+pub const FORMS_HOME: &str = "complaint";
+
+/// The first path segments whose pages need the forms bundle: every declared service, and
+/// status.
+pub fn forms_sections() -> impl Iterator<Item = &'static str> {
+    contract::services::ALL
+        .into_iter()
+        .map(|s| s.slug())
+        .chain(["status"])
 }
 
 pub fn build_server(ctx: &Ctx) -> Result {

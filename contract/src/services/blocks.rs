@@ -140,7 +140,7 @@ pub const APPLICANT: [F; 6] = [
     F::new("mobile", Widget::Text, Rule::Mobile)
         .input_mode(InputMode::Tel)
         .autocomplete("tel-national")
-        .text("person.mobile"),
+        .text("person.own_mobile"),
     F::new("email", Widget::Text, Rule::Email)
         .optional()
         .input_mode(InputMode::Email)

@@ -106,11 +106,12 @@ pub fn CasePage(reference: Reference) -> impl IntoView {
                     </li>
                 }
             }).collect_view();
-            let service = if view.service == "complaint" { s::SERVICE_COMPLAINT } else { s::SERVICE_OTHER };
+            let service = crate::forms::text::service(view.service, "service_name");
+            let rejected = view.current == contract::lifecycle::Status::Rejected;
             let next = view.next.clone().map(|n| i18n.format(s::NEXT, &[("status", i18n.get(status_key(n.status))), ("date", &crate::time::format_date(n.by))]));
             let approved = view.current == contract::lifecycle::Status::Approved;
             view! {
-                <div class="ns-status-summary" class:ns-status-summary--final=view.is_final data-testid="current-status">
+                <div class="ns-status-summary" class:ns-status-summary--final=view.is_final && !rejected class:ns-status-summary--rejected=rejected data-testid="current-status">
                     <p class="ns-status-summary__label">{i18n.get(service)} " · " {i18n.get(s::CURRENT)}</p>
                     <p class="ns-status-summary__value">{i18n.get(status_key(view.current))}</p>
                     {view.fir_number.clone().map(|n| view! { <p data-testid="fir-number">{i18n.format(s::FIR_NUMBER, &[("number", &n)])}</p> })}

@@ -165,7 +165,7 @@ pub fn LookupPage() -> impl IntoView {
                     {mine.into_iter().map(|m| {
                         let reference = Reference::parse(&m.reference).ok();
                         let href = reference.map(|r| AppRoute::Status(StatusPage::Case(r)).path()).unwrap_or_default();
-                        let service = if m.service == "complaint" { s::SERVICE_COMPLAINT } else { s::SERVICE_OTHER };
+                        let service = crate::forms::text::service(m.service, "service_name");
                         let date = crate::time::format_timestamp(&m.at);
                         view! {
                             <li class="ns-mine__item">

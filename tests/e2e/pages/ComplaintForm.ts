@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { t, type Lang } from '../locales';
+import { journeyText, t, type Lang } from '../locales';
 import { AppShell } from './AppShell';
 
 /** A complaint a citizen could really file; `mobile` differs per test (OTP rate limits). */
@@ -37,14 +37,15 @@ export class ComplaintForm extends AppShell {
     this.continueButton = page.locator('[data-testid="continue"]');
   }
 
+  /** A complaint text, found as the app finds it: the service's own, then the shared blocks'. */
   label(key: string) {
-    return t(this.lang, `complaint.${key}`);
+    return journeyText(this.lang, 'complaint', key);
   }
 
   async start() {
     await this.preferLanguage(this.lang);
     await this.goto('/complaint');
-    await this.page.getByRole('button', { name: t(this.lang, 'complaint.start_button') }).click();
+    await this.page.getByRole('button', { name: t(this.lang, 'journey.start_button') }).click();
     await expect(this.h1).toHaveText(this.label('step_about_you'));
   }
 

@@ -135,7 +135,7 @@ test('a server error on submit is explained and loses nothing', async ({ page })
   const c = sampleComplaint();
   await form.reachCheck(c, true);
   await form.toVerify();
-  await page.route('**/api/v1/complaints', (route) =>
+  await page.route('**/api/v1/services/complaint/submissions', (route) =>
     route.fulfill({ status: 500, contentType: 'application/json', body: '{"error":{"code":"internal"}}' }),
   );
   await form.verifyAndSend();
@@ -143,7 +143,7 @@ test('a server error on submit is explained and loses nothing', async ({ page })
   await expect(form.summary).toBeFocused();
   expect(query('SELECT COUNT(*) FROM filings WHERE mobile = ?', c.mobile)[0][0]).toBe(0);
   // Everything typed is still there; once the server recovers the same page sends it.
-  await page.unroute('**/api/v1/complaints');
+  await page.unroute('**/api/v1/services/complaint/submissions');
   await page.locator('[data-testid="submit"]').click();
   await expect(page.locator('[data-testid="reference"]')).toBeVisible();
   expect(query('SELECT COUNT(*) FROM filings WHERE mobile = ?', c.mobile)[0][0]).toBe(1);
@@ -157,7 +157,7 @@ test('a wrong OTP says how many tries are left', async ({ page }) => {
   await form.reachCheck(sampleComplaint());
   await form.toVerify();
   await form.verifyAndSend('000000');
-  await expect(page.locator('#f-otp-error')).toContainText(t('en', 'complaint.code_otp_wrong'));
+  await expect(page.locator('#f-otp-error')).toContainText(t('en', 'journey.code_otp_wrong'));
   await expect(page.locator('#f-otp-error')).toContainText('4 tries left');
 });
 

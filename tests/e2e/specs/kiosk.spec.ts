@@ -73,7 +73,7 @@ test.describe('idle reset', () => {
     await kiosk.expectLanguage('en');
     await page.goto('/complaint');
     await kiosk.booted();
-    await page.getByRole('button', { name: t('en', 'complaint.start_button') }).click();
+    await page.getByRole('button', { name: t('en', 'journey.start_button') }).click();
     await page.locator('#f-name').fill('Sita Devi');
     await kiosk.switchLanguage();
     await expect(kiosk.finish).toHaveText(t('hi', 'kiosk.finish'));
@@ -95,7 +95,7 @@ test.describe('idle reset', () => {
     await page.goBack();
     await expect(page).toHaveURL(/\/complaint$/);
     await kiosk.booted();
-    await page.getByRole('button', { name: t('en', 'complaint.start_button') }).click();
+    await page.getByRole('button', { name: t('en', 'journey.start_button') }).click();
     await expect(page.locator('#f-name')).toHaveValue('');
     await expect(page.locator('[data-testid="draft-banner"]')).toHaveCount(0);
   });

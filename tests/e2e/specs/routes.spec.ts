@@ -1,6 +1,6 @@
 import { test, expect } from '../fixtures';
 import { serviceTitleKey, t } from '../locales';
-import { SERVICE_SLUGS } from '../services';
+import { JOURNEY_SLUGS, NOT_BUILT_SLUGS, SERVICE_SLUGS } from '../services';
 import { AppShell } from '../pages/AppShell';
 import { HomePage } from '../pages/HomePage';
 
@@ -26,9 +26,17 @@ test.describe('routes', () => {
       await expect(home.h1).not.toHaveText(t('hi', 'errors.not_found_title'));
       await expect(page).toHaveTitle(`${t('hi', serviceTitleKey(slug))} – ${t('hi', 'common.app_name')}`);
       const notBuilt = page.locator('[data-testid="not-built"]');
-      if (await notBuilt.count()) {
+      const start = page.getByRole('button', { name: t('hi', 'journey.start_button') });
+      if (JOURNEY_SLUGS.includes(slug)) {
+        // A declared service opens its journey: a start page with a working Start button.
+        await expect(start).toBeVisible();
+        await expect(notBuilt).toHaveCount(0);
+      } else if (NOT_BUILT_SLUGS.includes(slug)) {
         await expect(notBuilt).toBeVisible();
         await expect(notBuilt).toContainText(t('hi', 'services.not_built_body'));
+      } else {
+        await expect(notBuilt).toHaveCount(0);
+        await expect(start).toHaveCount(0);
       }
     });
   }
@@ -41,12 +49,15 @@ test.describe('routes', () => {
       await expect(shell.main.locator(`a[href="tel:${number}"]`).first()).toBeVisible();
     }
 
-    await shell.goto('/tenant-verification');
-    await expect(shell.h1).toHaveText(t('hi', 'services.tenant_verification_title'));
+    await shell.goto('/tenant-verification/family');
+    await expect(shell.h1).toHaveText(t('hi', 'tenant_verification.step_family'));
 
     await page.reload();
     await shell.booted();
-    await expect(shell.h1).toHaveText(t('hi', 'services.tenant_verification_title'));
+    await expect(shell.h1).toHaveText(t('hi', 'tenant_verification.step_family'));
+
+    await shell.goto('/event-permission');
+    await expect(shell.h1).toHaveText(t('hi', 'services.event_permission_title'));
   });
 
   test('an unknown path shows the not-found page', async ({ page }) => {

@@ -1,12 +1,10 @@
-use super::step::field_spec;
-use super::{step_path, use_form, TOTAL_STEPS};
+use super::{just_sent, path, step_path, total_steps, AlreadySent, DraftBanner};
 use crate::components::page_title::PageTitle;
 use crate::components::step_nav::{BackLink, StepIndicator};
 use crate::forms::{dom_id, masters::use_masters, text, FormState};
 use crate::i18n::{keys::forms, use_i18n, Lang};
-use crate::routes::{AppRoute, ComplaintPage};
+use crate::routes::JourneyPage;
 use contract::forms::{answer, group_len, Answers, FieldSpec, Rule, Widget};
-use contract::services::complaint::SPEC;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -17,9 +15,12 @@ fn display(form: FormState, spec: &FieldSpec, key: &str, answers: &Answers, lang
     let prefix = key.strip_suffix(spec.id).unwrap_or("");
     let hindi = lang == Lang::Hi;
     let masters = use_masters();
+    if let Some(masked) = form.spec.masked_value(answers, key) {
+        return masked;
+    }
     match (spec.widget, spec.rule) {
         (Widget::Radios | Widget::Select, _) => {
-            crate::i18n::text(lang, text::option(form.ns, &text::field_key(key), raw)).to_owned()
+            crate::i18n::text(lang, text::option(form.ns(), spec, key, raw)).to_owned()
         }
         (Widget::District, _) => masters
             .district_name(raw, hindi)
@@ -32,11 +33,6 @@ fn display(form: FormState, spec: &FieldSpec, key: &str, answers: &Answers, lang
         }
         (Widget::Date, _) => contract::forms::parse_date_answer(raw)
             .map_or_else(|| raw.to_owned(), crate::time::format_date),
-        (_, Rule::IdNumber { type_field })
-            if answer(answers, &format!("{prefix}{type_field}")) == "aadhaar" =>
-        {
-            contract::rules::aadhaar::parse(raw).map_or_else(|_| raw.to_owned(), |a| a.masked())
-        }
         (_, Rule::Mobile) => {
             contract::rules::mobile::parse(raw).map_or_else(|_| raw.to_owned(), |m| m.display())
         }
@@ -46,11 +42,13 @@ fn display(form: FormState, spec: &FieldSpec, key: &str, answers: &Answers, lang
 
 /// The rows of one step: (label, value, answer key for the Change link).
 fn rows(form: FormState, step_index: usize, lang: Lang) -> Vec<(String, String, String)> {
-    let step = &SPEC.steps[step_index];
+    let step = &form.spec.steps[step_index];
     let today = crate::time::today_ist();
+    let ns = form.ns();
     form.answers.with(|a| {
         let mut out = Vec::new();
-        let label = |k: &str| crate::i18n::text(lang, text::label(form.ns, k)).to_owned();
+        let label =
+            |f: &FieldSpec, k: &str| crate::i18n::text(lang, text::label(ns, f, k)).to_owned();
         for f in step
             .fields
             .iter()
@@ -61,19 +59,20 @@ fn rows(form: FormState, step_index: usize, lang: Lang) -> Vec<(String, String, 
             } else {
                 display(form, f, f.id, a, lang)
             };
-            out.push((label(f.id), value, f.id.to_owned()));
+            out.push((label(f, f.id), value, f.id.to_owned()));
         }
         for g in step.groups {
             let n = group_len(a, g);
             if n == 0 {
                 let none = crate::i18n::text(lang, forms::NONE_ADDED).to_owned();
-                out.push((label(&format!("{}_heading", g.id)), none, g.id.to_owned()));
+                let heading = crate::i18n::text(lang, text::group(ns, g, "heading")).to_owned();
+                out.push((heading, none, g.id.to_owned()));
             }
             for i in 0..n {
                 let prefix = format!("{}.{i}.", g.id);
                 let item = crate::i18n::format(
                     lang,
-                    text::label(form.ns, &format!("{}_item", g.id)),
+                    text::group(ns, g, "item"),
                     &[("n", &(i + 1).to_string())],
                 );
                 for f in g
@@ -85,13 +84,8 @@ fn rows(form: FormState, step_index: usize, lang: Lang) -> Vec<(String, String, 
                     if answer(a, &key).is_empty() {
                         continue;
                     }
-                    let value = field_spec(&key)
-                        .map_or_else(String::new, |s| display(form, s, &key, a, lang));
-                    out.push((
-                        format!("{item}: {}", label(&format!("{}_{}", g.id, f.id))),
-                        value,
-                        key,
-                    ));
+                    let value = display(form, f, &key, a, lang);
+                    out.push((format!("{item}: {}", label(f, &key)), value, key));
                 }
             }
         }
@@ -100,21 +94,26 @@ fn rows(form: FormState, step_index: usize, lang: Lang) -> Vec<(String, String, 
 }
 
 #[component]
-pub fn CheckPage() -> impl IntoView {
+pub fn CheckPage(form: FormState) -> impl IntoView {
     let i18n = use_i18n();
-    let form = use_form();
     let masters = use_masters();
+    let (service, spec) = (form.service, form.spec);
     // Names for the codes chosen (lists may not be loaded after a reload).
     masters.want_districts();
     Effect::new(move |_| {
-        for key in ["district", "incident_district"] {
-            masters.want_stations(form.get(key));
+        for step in spec.steps {
+            for f in step.fields {
+                if let Widget::Station { district_field } = f.widget {
+                    masters.want_stations(form.get(district_field));
+                }
+            }
         }
     });
-    let sections = (0..SPEC.steps.len())
+    let sections = (0..spec.steps.len())
         .map(|si| {
-            let step = &SPEC.steps[si];
-            let title = text::label(form.ns, &format!("step_{}", step.id.replace('-', "_")));
+            let step = &spec.steps[si];
+            let title = text::step_title(form.ns(), step);
+            let has_files = spec.attachments.is_some_and(|a| a.step == step.id);
             view! {
                 <h2 class="ns-heading-m">{i18n.t(title)}</h2>
                 <dl class="ns-summary-list">
@@ -122,7 +121,7 @@ pub fn CheckPage() -> impl IntoView {
                         rows(form, si, i18n.lang.get())
                             .into_iter()
                             .map(|(label, value, key)| {
-                                let href = format!("{}#{}", step_path(si), dom_id(&key));
+                                let href = format!("{}#{}", step_path(service, si), dom_id(&key));
                                 let hidden = label.clone();
                                 view! {
                                     <div class="ns-summary-list__row">
@@ -139,7 +138,7 @@ pub fn CheckPage() -> impl IntoView {
                             })
                             .collect_view()
                     }}
-                    {(step.id == "attachments").then(|| view! {
+                    {has_files.then(|| view! {
                         <div class="ns-summary-list__row">
                             <dt class="ns-summary-list__key">{i18n.t(forms::FILES_ADDED)}</dt>
                             <dd class="ns-summary-list__value">
@@ -149,7 +148,7 @@ pub fn CheckPage() -> impl IntoView {
                                 }}
                             </dd>
                             <dd class="ns-summary-list__actions">
-                                <A href=step_path(si) on:click=move |_| form.returning_to_check.set(true)>
+                                <A href=step_path(service, si) on:click=move |_| form.returning_to_check.set(true)>
                                     {i18n.t(forms::CHANGE)}
                                     <span class="ns-visually-hidden">" " {i18n.t(forms::FILES_ADDED)}</span>
                                 </A>
@@ -161,13 +160,19 @@ pub fn CheckPage() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <BackLink href=step_path(SPEC.steps.len() - 1)/>
-        <StepIndicator current=TOTAL_STEPS - 1 total=TOTAL_STEPS/>
+        <BackLink href=step_path(service, spec.steps.len() - 1)/>
+        <StepIndicator current=total_steps(service) - 1 total=total_steps(service)/>
+        <DraftBanner form/>
         <PageTitle key=forms::CHECK_TITLE/>
-        <p class="ns-lead">{i18n.t(forms::CHECK_INTRO)}</p>
-        {sections}
-        <A href=AppRoute::Complaint(ComplaintPage::Verify).path() attr:class="ns-button" attr:data-testid="check-continue">
-            {i18n.t(forms::CHECK_CONTINUE)}
-        </A>
+        <AlreadySent form/>
+        <Show when=move || !just_sent(form).get()>
+            <p class="ns-lead">{i18n.t(forms::CHECK_INTRO)}</p>
+        </Show>
+        <div hidden=move || just_sent(form).get()>{sections}</div>
+        <Show when=move || !just_sent(form).get()>
+            <A href=path(service, JourneyPage::Verify) attr:class="ns-button" attr:data-testid="check-continue">
+                {i18n.t(forms::CHECK_CONTINUE)}
+            </A>
+        </Show>
     }
 }

@@ -2,18 +2,17 @@
 //! again. Failures keep every answer and say what to do, in the citizen's language.
 
 use super::step::summary_items;
-use super::{step_path, use_form, TOTAL_STEPS};
+use super::{just_sent, path, step_index_of, step_path, total_steps, AlreadySent, DraftBanner};
 use crate::api::{self, ApiError};
 use crate::components::error_summary::{ErrorSummary, SummaryItem};
 use crate::components::page_title::PageTitle;
 use crate::components::step_nav::{BackLink, StepIndicator};
 use crate::forms::{client_ctx, new_idempotency_key, FormState};
-use crate::i18n::{keys::complaint as c, keys::errors, plural, use_i18n, I18n};
-use crate::routes::{AppRoute, ComplaintPage};
-use contract::forms::{step_of, validate_service, Problem};
+use crate::i18n::{keys::errors, keys::journey as c, plural, use_i18n, I18n};
+use crate::routes::JourneyPage;
+use contract::forms::{validate_service, Applicant, Problem, ATTACHMENTS_FIELD};
 use contract::rules::RuleError;
-use contract::services::complaint::SPEC;
-use contract::{ComplaintSubmission, ErrorCode};
+use contract::{ErrorCode, Submission};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
@@ -79,6 +78,9 @@ fn failure_of(e: &ApiError) -> Failure {
 /// Outcome of sending: the receipt, problems to show on a step, or a failure to show here.
 enum Sent {
     Filed(contract::Reference),
+    /// This form's key already filed these answers before they were changed: that filing
+    /// stands, and the citizen is shown it rather than a dead end.
+    AlreadyFiled(contract::Reference),
     Invalid(Vec<Problem>),
     Failed(Failure),
 }
@@ -117,19 +119,27 @@ async fn send(form: FormState) -> Sent {
                         .any(|f| f.code == "wrong_file_type") =>
             {
                 return Sent::Invalid(vec![Problem {
-                    field: "attachments".into(),
+                    field: ATTACHMENTS_FIELD.into(),
                     error: RuleError::WrongFileType,
                 }]);
             }
             Err(e) => return Sent::Failed(failure_of(&e)),
         }
     }
-    let submission = ComplaintSubmission {
+    let submission = Submission {
         answers,
         attachments: ids,
     };
-    match api::submit_complaint(&submission, &key).await {
+    match api::submit(form.service, &submission, &key).await {
         Ok(ack) => Sent::Filed(ack.reference),
+        Err(ApiError::Rejected { body, .. })
+            if body.error.code == ErrorCode::IdempotencyConflict =>
+        {
+            match body.error.reference {
+                Some(reference) => Sent::AlreadyFiled(reference),
+                None => Sent::Failed(Failure::Server),
+            }
+        }
         Err(ApiError::Rejected { body, .. }) if body.error.code == ErrorCode::ValidationFailed => {
             let problems = body
                 .error
@@ -147,17 +157,18 @@ async fn send(form: FormState) -> Sent {
 }
 
 #[component]
-pub fn VerifyPage() -> impl IntoView {
+pub fn VerifyPage(form: FormState) -> impl IntoView {
     let i18n = use_i18n();
-    let form = use_form();
     let navigate = use_navigate();
+    let (service, spec) = (form.service, form.spec);
+    let Applicant::Verified { mobile_field } = spec.applicant;
     let mobile = Memo::new(move |_| {
-        contract::rules::mobile::parse(&form.get("mobile"))
+        contract::rules::mobile::parse(&form.get(mobile_field))
             .ok()
             .map(|m| m.as_str().to_owned())
     });
     let mobile_display = Memo::new(move |_| {
-        contract::rules::mobile::parse(&form.get("mobile"))
+        contract::rules::mobile::parse(&form.get(mobile_field))
             .map(|m| m.display())
             .unwrap_or_default()
     });
@@ -182,8 +193,12 @@ pub fn VerifyPage() -> impl IntoView {
         });
     }
 
+    // The wait as a screen reader hears it: its full length while it runs, `None` once over.
+    let resend_total = RwSignal::new(0u32);
+    let resend_phase = Memo::new(move |_| (resend_in.get() > 0).then(|| resend_total.get()));
     let ticker = StoredValue::new(None::<IntervalHandle>);
     let start_countdown = move |secs: u32| {
+        resend_total.set(secs);
         resend_in.set(secs);
         if let Some(h) = ticker.get_value() {
             h.clear();
@@ -239,11 +254,21 @@ pub fn VerifyPage() -> impl IntoView {
             spawn_local(async move {
                 match send(form).await {
                     Sent::Filed(reference) => {
-                        form.reset();
-                        let path =
-                            AppRoute::Complaint(ComplaintPage::Confirmation(reference)).path();
+                        form.filed(reference.clone());
+                        let to = path(service, JourneyPage::Confirmation(reference));
                         navigate(
-                            &path,
+                            &to,
+                            NavigateOptions {
+                                replace: true,
+                                ..Default::default()
+                            },
+                        );
+                    }
+                    Sent::AlreadyFiled(reference) => {
+                        form.filed(reference.clone());
+                        let to = path(service, JourneyPage::Confirmation(reference));
+                        navigate(
+                            &format!("{to}?{}", super::confirmation::ALREADY_SENT),
                             NavigateOptions {
                                 replace: true,
                                 ..Default::default()
@@ -252,14 +277,12 @@ pub fn VerifyPage() -> impl IntoView {
                     }
                     Sent::Invalid(problems) => {
                         let step = problems
-                            .iter()
-                            .find_map(|p| step_of(&SPEC, &p.field))
-                            .and_then(|s| SPEC.steps.iter().position(|x| x.id == s.id))
-                            .unwrap_or(0);
+                            .first()
+                            .map_or(0, |p| step_index_of(form, &p.field));
                         form.problems.set(problems);
                         form.failed_submits.update(|n| *n += 1);
                         form.returning_to_check.set(true);
-                        navigate(&step_path(step), NavigateOptions::default());
+                        navigate(&step_path(service, step), NavigateOptions::default());
                     }
                     Sent::Failed(f) => {
                         failure.set(Some(f));
@@ -282,15 +305,13 @@ pub fn VerifyPage() -> impl IntoView {
             // Anything left incomplete is shown on its step before asking for a code.
             let problems = form
                 .answers
-                .with_untracked(|a| validate_service(&SPEC, a, &client_ctx()));
+                .with_untracked(|a| validate_service(spec, a, &client_ctx()));
             if let Some(first) = problems.first() {
-                let step = step_of(&SPEC, &first.field)
-                    .and_then(|s| SPEC.steps.iter().position(|x| x.id == s.id))
-                    .unwrap_or(0);
+                let step = step_index_of(form, &first.field);
                 form.problems.set(problems);
                 form.failed_submits.update(|n| *n += 1);
                 form.returning_to_check.set(true);
-                navigate(&step_path(step), NavigateOptions::default());
+                navigate(&step_path(service, step), NavigateOptions::default());
                 return;
             }
             if verified.get_untracked() {
@@ -356,14 +377,16 @@ pub fn VerifyPage() -> impl IntoView {
     };
 
     view! {
-        <BackLink href=AppRoute::Complaint(ComplaintPage::Check).path()/>
+        <BackLink href=path(service, JourneyPage::Check)/>
+        <DraftBanner form/>
         <ErrorSummary items attempt=attempts/>
-        <StepIndicator current=TOTAL_STEPS total=TOTAL_STEPS/>
+        <StepIndicator current=total_steps(service) total=total_steps(service)/>
         <PageTitle key=c::STEP_VERIFY error=has_errors/>
         <Show when=move || !online.get()>
             <p class="ns-notice" role="status">{i18n.t(c::VERIFY_OFFLINE)}</p>
         </Show>
-        <form class="ns-form" novalidate on:submit=on_submit>
+        <AlreadySent form/>
+        <form class="ns-form" novalidate on:submit=on_submit hidden=move || just_sent(form).get()>
             <Show
                 when=move || verified.get()
                 fallback=move || view! {
@@ -391,10 +414,17 @@ pub fn VerifyPage() -> impl IntoView {
                                 on:input=move |ev| code.set(event_target_value(&ev))
                             />
                         </div>
-                        <p class="ns-hint" aria-live="polite">
+                        <p class="ns-hint" data-testid="resend-countdown">
                             {move || {
                                 let s = resend_in.get();
                                 (s > 0).then(|| plural(i18n.lang.get(), c::VERIFY_RESEND_IN, u64::from(s)))
+                            }}
+                        </p>
+                        // Heard once when the wait starts and once when it ends, not every second.
+                        <p class="ns-visually-hidden" aria-live="polite" data-testid="resend-announcement">
+                            {move || match resend_phase.get() {
+                                Some(secs) => plural(i18n.lang.get(), c::VERIFY_RESEND_IN, u64::from(secs)),
+                                None => i18n.get(c::VERIFY_RESEND_READY).to_owned(),
                             }}
                         </p>
                         <Show when=move || resend_in.get() == 0>

@@ -4,15 +4,25 @@
 
 use crate::api;
 use crate::components::page_title::PageTitle;
-use crate::i18n::{keys::complaint as c, keys::errors, use_i18n, Lang};
+use crate::forms::text;
+use crate::i18n::{keys::errors, keys::journey as c, plural, use_i18n, Lang};
 use crate::routes::{AppRoute, StatusPage};
+use contract::services::ServiceId;
 use contract::{Acknowledgement, Reference};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+/// The query that says the answers on screen were changed after this filing went through.
+pub const ALREADY_SENT: &str = "already-sent=1";
+
 #[component]
-pub fn ConfirmationPage(reference: Reference) -> impl IntoView {
+pub fn ConfirmationPage(service: ServiceId, reference: Reference) -> impl IntoView {
     let i18n = use_i18n();
+    let already = window().location().search().is_ok_and(|q| {
+        q.trim_start_matches('?')
+            .split('&')
+            .any(|p| p == ALREADY_SENT)
+    });
     let r = reference.clone();
     let ack = LocalResource::new(move || {
         let r = r.clone();
@@ -22,13 +32,18 @@ pub fn ConfirmationPage(reference: Reference) -> impl IntoView {
         <Suspense fallback=move || view! { <p role="status">{i18n.t(crate::i18n::keys::common::LOADING)}</p> }>
             {move || {
                 ack.get().map(|result| match result {
-                    Ok(a) => view! { <Slip ack=a/> }.into_any(),
+                    Ok(a) => view! {
+                        {already.then(|| view! {
+                            <p class="ns-notice" role="status" data-testid="already-sent">{i18n.t(c::ALREADY_SENT)}</p>
+                        })}
+                        <Slip ack=a/>
+                    }.into_any(),
                     Err(api::ApiError::Rejected { status: 404, .. }) => view! {
-                        <PageTitle key=c::ACK_TITLE/>
+                        <PageTitle key=text::service(service, "ack_title")/>
                         <p class="ns-notice">{i18n.t(c::DONE_NOT_FOUND)}</p>
                     }.into_any(),
                     Err(_) => view! {
-                        <PageTitle key=c::ACK_TITLE/>
+                        <PageTitle key=text::service(service, "ack_title")/>
                         <p class="ns-notice" role="alert">{i18n.t(errors::NETWORK)}</p>
                     }.into_any(),
                 })
@@ -43,8 +58,10 @@ fn Slip(ack: Acknowledgement) -> impl IntoView {
     let status_path = format!("/status/{}", ack.reference);
     let origin = window().location().origin().unwrap_or_default();
     let qr = crate::qr::svg_path(&format!("{origin}{status_path}"));
+    let service = ack.service;
+    let promise = service.spec().acknowledgement;
     let filed = crate::time::format_timestamp(&ack.filed_at);
-    let confirm_by = crate::time::format_date(ack.confirm_by);
+    let confirm_by = ack.confirm_by.map(crate::time::format_date);
     let (st_en, st_hi) = (ack.station.name_en.clone(), ack.station.name_hi.clone());
     let station = move || {
         if i18n.lang.get() == Lang::Hi {
@@ -61,30 +78,34 @@ fn Slip(ack: Acknowledgement) -> impl IntoView {
             d_en.clone()
         }
     };
-    let next_sign = {
+    // A visit in person, where the service needs one (the complaint's signature).
+    let next_visit = confirm_by.map(|date| {
         let station = station.clone();
         move || {
             i18n.format(
-                c::DONE_NEXT_SIGN,
-                &[("station", &station()), ("date", &confirm_by)],
+                text::service(service, "done_next_visit"),
+                &[("station", &station()), ("date", &date)],
             )
         }
-    };
+    });
+    let usual = promise
+        .usual_days
+        .map(|days| move || plural(i18n.lang.get(), c::DONE_USUAL, u64::from(days)));
     let reference = ack.reference.to_string();
     crate::pages::status::remember_mine(crate::pages::status::Mine {
         reference: reference.clone(),
-        service: ack.service.clone(),
+        service: ack.service,
         status: contract::lifecycle::Status::Submitted,
         at: ack.filed_at.clone(),
     });
     view! {
         <div class="ns-panel" data-testid="confirmation">
-            <PageTitle key=c::DONE_TITLE/>
+            <PageTitle key=text::service(service, "done_title")/>
             <p class="ns-panel__label">{i18n.t(c::DONE_REFERENCE)}</p>
             <p class="ns-panel__reference" data-testid="reference">{reference.clone()}</p>
         </div>
         <section class="ns-slip" aria-labelledby="ns-slip-title">
-            <h2 class="ns-heading-m" id="ns-slip-title">{i18n.t(c::ACK_TITLE)}</h2>
+            <h2 class="ns-heading-m" id="ns-slip-title">{i18n.t(text::service(service, "ack_title"))}</h2>
             <dl class="ns-summary-list">
                 <div class="ns-summary-list__row">
                     <dt class="ns-summary-list__key">{i18n.t(c::DONE_REFERENCE)}</dt>
@@ -126,7 +147,9 @@ fn Slip(ack: Acknowledgement) -> impl IntoView {
             <p class="ns-notice ns-no-print" data-testid="kiosk-clears">{i18n.t(crate::i18n::keys::kiosk::AFTER_CONFIRMATION)}</p>
         })}
         <h2 class="ns-heading-m">{i18n.t(c::DONE_NEXT_HEADING)}</h2>
-        <p>{next_sign}</p>
+        {next_visit.map(|text| view! { <p data-testid="next-visit">{text}</p> })}
+        <p data-testid="next-steps">{i18n.t(text::service(service, "done_next"))}</p>
+        {usual.map(|text| view! { <p data-testid="usual-time">{text}</p> })}
         <p>{i18n.t(c::DONE_NEXT_STATUS)}</p>
         <div class="ns-button-group ns-no-print">
             <button type="button" class="ns-button" data-testid="print" on:click=move |_| { let _ = window().print(); }>
