@@ -101,9 +101,17 @@ impl Reference {
         Self(format!("{state}-{service}-{year:04}-{seq:06}"))
     }
 
-    /// Accepts lower case and surrounding spaces, as people type it from a slip or SMS.
+    /// Accepts lower case, spaces anywhere and Devanagari digits, as people type it from a
+    /// slip or an SMS on a Hindi keyboard ("br-cmp-2026-००००१२").
     pub fn parse(raw: &str) -> Result<Self, InvalidCode> {
-        let upper = raw.trim().to_ascii_uppercase();
+        if raw.len() > 128 {
+            return Err(InvalidCode);
+        }
+        let upper: String = crate::rules::digits::ascii_digits(raw)
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_uppercase();
         let parts: Vec<&str> = upper.split('-').collect();
         let ok = parts.len() == 4
             && parts[0].len() == 2
@@ -154,6 +162,8 @@ mod reference_tests {
         let r = Reference::new("BR", "CMP", 2026, 123);
         assert_eq!(r.as_str(), "BR-CMP-2026-000123");
         assert_eq!(Reference::parse(" br-cmp-2026-000123 ").unwrap(), r);
+        assert_eq!(Reference::parse("BR-CMP-2026-०००१२३").unwrap(), r);
+        assert_eq!(Reference::parse("BR - CMP - 2026 - 000 123").unwrap(), r);
         for bad in [
             "",
             "BR-CMP-2026-123",

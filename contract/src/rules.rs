@@ -136,6 +136,8 @@ pub enum RuleError {
     SameAsOther,
     /// A time later than now, today.
     LaterThanNow,
+    /// A year written with 1 or 2 digits ("26"): it needs all four.
+    YearNotFourDigits,
 }
 
 impl RuleError {
@@ -159,6 +161,7 @@ impl RuleError {
             Self::TooFarAhead => "too_far_ahead",
             Self::SameAsOther => "same_as_other",
             Self::LaterThanNow => "later_than_now",
+            Self::YearNotFourDigits => "year_not_four_digits",
         }
     }
 
@@ -184,6 +187,7 @@ impl RuleError {
             "too_far_ahead" => Self::TooFarAhead,
             "same_as_other" => Self::SameAsOther,
             "later_than_now" => Self::LaterThanNow,
+            "year_not_four_digits" => Self::YearNotFourDigits,
             _ => return None,
         })
     }
@@ -258,7 +262,7 @@ pub(crate) fn all_upper(s: &str) -> bool {
 
 impl RuleError {
     /// One of each kind (parameters zero), for code tables and tests that must cover them all.
-    pub const ALL: [RuleError; 17] = [
+    pub const ALL: [RuleError; 18] = [
         RuleError::Required,
         RuleError::Invalid,
         RuleError::TooShort { min: 0 },
@@ -276,6 +280,7 @@ impl RuleError {
         RuleError::TooFarAhead,
         RuleError::SameAsOther,
         RuleError::LaterThanNow,
+        RuleError::YearNotFourDigits,
     ];
 }
 

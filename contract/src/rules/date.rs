@@ -14,14 +14,19 @@ fn number(raw: &str, min_len: usize, max_len: usize) -> Option<u32> {
 }
 
 /// A date from its day, month and year boxes. All three blank → `Required`; any box blank or
-/// not numeric, a day or month of more than 2 digits, a year not of 4 digits (or starting with
-/// 0), or an impossible date such as 31/04 or 29/02/2025 → `InvalidDate`.
+/// not numeric, a day or month of more than 2 digits, a year of 3 or 5+ digits (or starting with
+/// 0), or an impossible date such as 31/04 or 29/02/2025 → `InvalidDate`; a year of 1 or 2
+/// digits → `YearNotFourDigits`.
 pub fn parse_dmy(day: &str, month: &str, year: &str) -> Result<NaiveDate, RuleError> {
     if [day, month, year].iter().all(|s| s.trim().is_empty()) {
         return Err(RuleError::Required);
     }
     let d = number(day, 1, 2).ok_or(RuleError::InvalidDate)?;
     let m = number(month, 1, 2).ok_or(RuleError::InvalidDate)?;
+    // "26" for 2026 is the commonest slip: say what is wrong with it.
+    if number(year, 1, 2).is_some() {
+        return Err(RuleError::YearNotFourDigits);
+    }
     let y = number(year, 4, 4)
         .filter(|&y| y >= 1000)
         .ok_or(RuleError::InvalidDate)?;
@@ -163,7 +168,6 @@ mod tests {
             ("", "1", "2000"),
             ("1", "", "2000"),
             ("1", "1", ""),
-            ("1", "1", "85"),   // 2-digit year
             ("1", "1", "0985"), // leading zero
             ("1", "1", "20000"),
             ("001", "1", "2000"),
@@ -184,6 +188,15 @@ mod tests {
             Ok(ymd(2000, 2, 29)),
             "400-year leap"
         );
+        // A 1- or 2-digit year gets its own message; 3 digits is no year at all.
+        for y in ["26", "5", "२६"] {
+            assert_eq!(
+                parse_dmy("1", "1", y),
+                Err(RuleError::YearNotFourDigits),
+                "{y}"
+            );
+        }
+        assert_eq!(parse_dmy("1", "1", "202"), Err(RuleError::InvalidDate));
     }
 
     #[test]

@@ -1,5 +1,5 @@
-//! A person's name (applicant, father's/husband's name, tenant...), in Devanagari or Latin script
-//! or a mix of the two.
+//! A person's name (applicant, father's/husband's name, tenant...), in Devanagari, Latin or
+//! Urdu (Arabic) script, or a mix: Urdu is Bihar's second official language.
 
 use super::text::{is_extender, visible_len};
 use super::RuleError;
@@ -29,7 +29,20 @@ enum Prev {
     Start,
     Devanagari,
     Latin,
+    Arabic,
     Other,
+}
+
+/// Arabic-script letters used for Urdu (the Arabic block less its digits, punctuation and
+/// marks), and the Arabic Presentation Forms a keyboard may type.
+fn is_arabic_letter(c: char) -> bool {
+    matches!(c, '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{066F}' | '\u{0671}'..='\u{06D3}'
+        | '\u{06D5}' | '\u{06EE}'..='\u{06EF}' | '\u{06FA}'..='\u{06FC}' | '\u{06FF}')
+}
+
+/// Arabic vowel marks (harakat), shadda and the superscript alef: they follow a letter.
+fn is_arabic_mark(c: char) -> bool {
+    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}')
 }
 
 fn is_devanagari(c: char) -> bool {
@@ -76,12 +89,19 @@ fn valid_chars(s: &str) -> bool {
                 return false;
             }
             Prev::Latin
-        } else if c == '\u{200C}' || c == '\u{200D}' {
-            // ZWNJ/ZWJ choose Devanagari half forms.
-            if prev != Prev::Devanagari {
+        } else if is_arabic_letter(c) {
+            Prev::Arabic
+        } else if is_arabic_mark(c) {
+            if prev != Prev::Arabic {
                 return false;
             }
-            Prev::Devanagari
+            Prev::Arabic
+        } else if c == '\u{200C}' || c == '\u{200D}' {
+            // ZWNJ/ZWJ choose Devanagari half forms, and Urdu letter joining.
+            if !matches!(prev, Prev::Devanagari | Prev::Arabic) {
+                return false;
+            }
+            prev
         } else if matches!(c, ' ' | '.' | '\'' | '-') && prev != Prev::Start {
             Prev::Other
         } else {
@@ -203,6 +223,18 @@ mod tests {
         assert_eq!(ok("Zoë"), "Zoë");
         assert_eq!(ok("डॉ॰ अंसारी"), "डॉ॰ अंसारी");
         assert_eq!(ok("क्\u{200D}षमा"), "क्\u{200D}षमा");
+    }
+
+    #[test]
+    fn accepts_names_in_urdu_script() {
+        for raw in ["محمد عرفان", "نسرین بانو", "Md. عرفان", "عائشہ"] {
+            let n = parse(raw).unwrap_or_else(|e| panic!("{raw:?}: {e:?}"));
+            assert_eq!(n.as_str(), raw);
+        }
+        // Digits, punctuation and a stray mark are still not a name.
+        for raw in ["محمد ١٢", "محمد؟", "\u{064E}محمد"] {
+            assert_eq!(parse(raw), Err(RuleError::Invalid), "{raw:?}");
+        }
     }
 
     #[test]
