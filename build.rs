@@ -8,93 +8,27 @@
 //! a compile error, both languages must have the same keys and placeholders) for a few hundred
 //! bytes.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::Path;
 use std::{env, fs};
 
-const LANGS: [&str; 2] = ["en", "hi"];
-
-type Namespace = BTreeMap<String, String>;
+#[path = "build/locales.rs"]
+mod locales;
 
 fn main() {
     println!("cargo:rerun-if-changed=locales");
-    let mut langs: Vec<BTreeMap<String, Namespace>> = Vec::new();
-    for lang in LANGS {
-        let dir = Path::new("locales").join(lang);
-        println!("cargo:rerun-if-changed={}", dir.display());
-        let mut namespaces = BTreeMap::new();
-        let mut entries: Vec<_> = fs::read_dir(&dir)
-            .unwrap_or_else(|e| panic!("reading {}: {e}", dir.display()))
-            .map(|e| e.expect("dir entry").path())
-            .filter(|p| p.extension().is_some_and(|x| x == "json"))
-            .collect();
-        entries.sort();
-        for path in entries {
-            println!("cargo:rerun-if-changed={}", path.display());
-            let ns = path.file_stem().unwrap().to_string_lossy().into_owned();
-            let text = fs::read_to_string(&path).unwrap();
-            let value: serde_json::Value = serde_json::from_str(&text)
-                .unwrap_or_else(|e| panic!("{}: invalid JSON: {e}", path.display()));
-            let obj = value
-                .as_object()
-                .unwrap_or_else(|| panic!("{}: must be a flat object", path.display()));
-            let mut map = Namespace::new();
-            for (k, v) in obj {
-                let v = v
-                    .as_str()
-                    .unwrap_or_else(|| panic!("{}: {k} must be a string", path.display()));
-                assert!(!v.trim().is_empty(), "{}: {k} is empty", path.display());
-                assert!(
-                    k.bytes()
-                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'),
-                    "{}: key {k} must be snake_case",
-                    path.display()
-                );
-                map.insert(k.clone(), v.to_owned());
-            }
-            namespaces.insert(ns, map);
-        }
-        langs.push(namespaces);
+    println!("cargo:rerun-if-changed=build/locales.rs");
+    let (langs, files) = locales::load(Path::new("locales")).unwrap_or_else(|e| panic!("{e}"));
+    for f in &files {
+        println!("cargo:rerun-if-changed={}", f.display());
     }
-
-    let (en, hi) = (&langs[0], &langs[1]);
-    let en_ns: BTreeSet<_> = en.keys().collect();
-    let hi_ns: BTreeSet<_> = hi.keys().collect();
-    assert_eq!(
-        en_ns, hi_ns,
-        "locales/en and locales/hi must have the same namespace files"
-    );
-    let mut problems = Vec::new();
-    for (ns, en_map) in en {
-        let hi_map = &hi[ns];
-        for k in en_map.keys().filter(|k| !hi_map.contains_key(*k)) {
-            problems.push(format!("{ns}.{k} missing in hi"));
-        }
-        for k in hi_map.keys().filter(|k| !en_map.contains_key(*k)) {
-            problems.push(format!("{ns}.{k} missing in en"));
-        }
-        for (k, v) in en_map {
-            if let Some(h) = hi_map.get(k) {
-                if placeholders(v) != placeholders(h) {
-                    problems.push(format!("{ns}.{k}: placeholders differ between en and hi"));
-                }
-            }
-        }
-        for k in en_map.keys() {
-            if let Some(stem) = k.strip_suffix("_one") {
-                if !en_map.contains_key(&format!("{stem}_other")) {
-                    problems.push(format!("{ns}.{k}: plural without {stem}_other"));
-                }
-            }
-        }
-    }
-    problems.extend(missing_service_text(en));
+    let problems = locales::problems(&langs);
     assert!(
         problems.is_empty(),
         "locale problems:\n{}",
         problems.join("\n")
     );
+    let (en, hi) = (&langs[0], &langs[1]);
 
     // Each key is a reference to its own pair of strings, so a bundle links only the text it
     // can show: the light bundle carries no form text. `ALL` (tests) and `NAMES` (text chosen
@@ -153,81 +87,3 @@ fn main() {
     fs::write(dest, out).unwrap();
 }
 
-/// Keys every journey service must have in its namespace.
-const SERVICE_KEYS: &[&str] = &[
-    "service_name",
-    "start_intro",
-    "start_need",
-    "done_title",
-    "done_next",
-    "ack_title",
-];
-
-/// Every key the journey (`src/forms/text.rs`, `src/journey/`) will look up for the declared
-/// services and cannot find; both languages hold the same keys, so English is checked.
-fn missing_service_text(en: &BTreeMap<String, Namespace>) -> Vec<String> {
-    use contract::forms::FieldSpec;
-    let has = |name: &str| {
-        name.split_once('.')
-            .is_some_and(|(ns, k)| en.get(ns).is_some_and(|m| m.contains_key(k)))
-    };
-    let mut missing = Vec::new();
-    let mut need = |name: String, why: &str| {
-        if !has(&name) {
-            missing.push(format!("{name} missing ({why})"));
-        }
-    };
-    let field_base = |ns: &str, f: &FieldSpec, key: &str| {
-        f.text.map_or_else(|| format!("{ns}.{key}"), str::to_owned)
-    };
-    for service in contract::services::ALL {
-        let ns = service.ns();
-        let spec = service.spec();
-        for k in SERVICE_KEYS {
-            need(format!("{ns}.{k}"), "journey text of every service");
-        }
-        if spec.acknowledgement.confirm_within_days.is_some() {
-            need(
-                format!("{ns}.done_next_visit"),
-                "the acknowledgement's visit",
-            );
-        }
-        for step in spec.steps {
-            need(
-                format!("{ns}.step_{}", step.id.replace('-', "_")),
-                "step title",
-            );
-            let mut fields: Vec<(String, &FieldSpec)> =
-                step.fields.iter().map(|f| (f.id.to_owned(), f)).collect();
-            for g in step.groups {
-                for suffix in ["heading", "add", "item", "remove"] {
-                    need(format!("{ns}.{}_{suffix}", g.id), "repeatable group");
-                }
-                fields.extend(g.fields.iter().map(|f| (format!("{}_{}", g.id, f.id), f)));
-            }
-            for (key, f) in fields {
-                let base = field_base(ns, f, &key);
-                if !has(&format!("{ns}.{key}")) {
-                    need(base.clone(), "field label");
-                }
-                for o in f.options {
-                    need(format!("{base}_{o}"), "option");
-                }
-            }
-        }
-    }
-    missing
-}
-
-fn placeholders(s: &str) -> BTreeSet<String> {
-    let mut set = BTreeSet::new();
-    let mut rest = s;
-    while let Some(start) = rest.find('{') {
-        let Some(len) = rest[start..].find('}') else {
-            break;
-        };
-        set.insert(rest[start + 1..start + len].to_owned());
-        rest = &rest[start + len + 1..];
-    }
-    set
-}

@@ -146,7 +146,6 @@ mod form_components {
     use super::*;
     use leptos::prelude::*;
     use nagrik_seva::components::error_summary::{ErrorSummary, SummaryItem};
-    use nagrik_seva::components::field_group::FieldGroup;
     use nagrik_seva::i18n::I18n;
 
     /// Mounts `view` with the language context the components need.
@@ -177,54 +176,68 @@ mod form_components {
         tick().await;
     }
 
+    /// A step of one declared text field with a hint: what the renderer draws for it.
+    static NAME_STEP: contract::forms::StepSpec = contract::forms::StepSpec {
+        id: "test",
+        fields: &[contract::forms::FieldSpec::new(
+            "name",
+            contract::forms::Widget::Text,
+            contract::forms::Rule::Name,
+        )
+        .text("person.name")],
+        groups: &[],
+        checks: &[],
+    };
+
     #[wasm_bindgen_test]
-    async fn field_group_wires_label_hint_and_error_to_the_control() {
-        let error = RwSignal::new(None::<String>);
+    async fn the_renderer_wires_label_hint_and_error_to_the_control() {
+        use contract::services::ServiceId;
+        use nagrik_seva::forms::{renderer::StepFields, FormState};
+        let form = RwSignal::new(None::<FormState>);
         let root = mount_with(move || {
-            view! {
-                <FieldGroup
-                    id="f-test".to_string()
-                    label=keys::person::NAME
-                    hint=Some(keys::person::NAME_HINT)
-                    optional=false
-                    error=error
-                >
-                    <input id="f-test" aria-describedby=move || if error.with(|e| e.is_some()) { "f-test-hint f-test-error" } else { "f-test-hint" }/>
-                </FieldGroup>
-            }
+            let state = FormState::new(ServiceId::Complaint, false);
+            form.set(Some(state));
+            view! { <StepFields state step=&NAME_STEP/> }
         });
         tick().await;
-        let label = query(&root, "label[for='f-test']");
+        let label = query(&root, "label[for='f-name']");
         assert_eq!(
             label.text_content().unwrap().trim(),
             text(Lang::En, keys::person::NAME)
         );
-        let hint = query(&root, "#f-test-hint");
+        let hint = query(&root, "#f-name-hint");
         assert_eq!(
             hint.text_content().unwrap(),
             text(Lang::En, keys::person::NAME_HINT)
         );
-        assert!(
-            root.query_selector("#f-test-error").unwrap().is_none(),
-            "no error before submit"
+        let input = query(&root, "input#f-name");
+        assert_eq!(
+            input.get_attribute("aria-describedby").as_deref(),
+            Some("f-name-hint"),
+            "the hint only, before any Continue"
         );
+        assert!(root.query_selector("#f-name-error").unwrap().is_none());
 
-        error.set(Some("Fill this in".into()));
+        // A failed Continue: the engine's own validation finds the empty name.
+        let state = form.get_untracked().unwrap();
+        assert!(!state.validate(&NAME_STEP));
         tick().await;
-        let message = query(&root, "#f-test-error");
-        let hidden = query(&root, "#f-test-error .ns-visually-hidden");
+        let message = query(&root, "#f-name-error");
+        let hidden = query(&root, "#f-name-error .ns-visually-hidden");
         assert_eq!(
             hidden.text_content().unwrap().trim(),
             text(Lang::En, keys::errors::ERROR_PREFIX)
         );
-        assert!(message.text_content().unwrap().ends_with("Fill this in"));
-        let group = query(&root, ".ns-field");
-        assert!(group.class_list().contains("ns-field--error"));
-        let input = query(&root, "#f-test");
+        assert!(message
+            .text_content()
+            .unwrap()
+            .ends_with(text(Lang::En, keys::errors::REQUIRED)));
+        assert!(query(&root, ".ns-field").class_list().contains("ns-field--error"));
         assert_eq!(
             input.get_attribute("aria-describedby").as_deref(),
-            Some("f-test-hint f-test-error")
+            Some("f-name-hint f-name-error")
         );
+        assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
         root.remove();
     }
 

@@ -607,6 +607,10 @@ fn Group(state: FormState, group: &'static GroupSpec) -> impl IntoView {
             }
         });
         state.problems.set(Vec::new());
+        // The entry and its button are gone: focus goes to the Add button, not the page top.
+        request_animation_frame(move || {
+            crate::components::error_summary::focus_field(&format!("g-{}-add", group.id));
+        });
     };
     view! {
         <section class="ns-group" aria-labelledby=format!("g-{}", group.id)>
@@ -627,7 +631,7 @@ fn Group(state: FormState, group: &'static GroupSpec) -> impl IntoView {
                 </fieldset>
             </For>
             <Show when=move || { count.get() < group.max }>
-                <button type="button" class="ns-button ns-button--secondary" on:click=add_entry>
+                <button type="button" class="ns-button ns-button--secondary" id=format!("g-{}-add", group.id) on:click=add_entry>
                     {i18n.t(add)}
                 </button>
             </Show>
