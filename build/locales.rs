@@ -137,6 +137,9 @@ fn missing_service_text(en: &Strings) -> Vec<String> {
         for k in SERVICE_KEYS {
             need(format!("{ns}.{k}"), "journey text of every service");
         }
+        for n in spec.acknowledgement.notices {
+            need(format!("{ns}.notice_{}", n.id), "acknowledgement notice");
+        }
         if spec.acknowledgement.confirm_within_days.is_some() {
             need(
                 format!("{ns}.done_next_visit"),
@@ -148,6 +151,9 @@ fn missing_service_text(en: &Strings) -> Vec<String> {
                 format!("{ns}.step_{}", step.id.replace('-', "_")),
                 "step title",
             );
+            for n in step.notices {
+                need(format!("{ns}.notice_{}", n.id), "step notice");
+            }
             let mut fields: Vec<(String, &FieldSpec)> =
                 step.fields.iter().map(|f| (f.id.to_owned(), f)).collect();
             for g in step.groups {

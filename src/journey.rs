@@ -4,6 +4,7 @@
 
 mod check;
 mod confirmation;
+mod notices;
 mod start;
 mod step;
 mod verify;

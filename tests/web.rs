@@ -187,6 +187,7 @@ mod form_components {
         .text("person.name")],
         groups: &[],
         checks: &[],
+        notices: &[],
     };
 
     #[wasm_bindgen_test]

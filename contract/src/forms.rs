@@ -83,6 +83,12 @@ pub enum ShownWhen {
     NotEquals(&'static str, &'static str),
     /// The date in that field is more than N days before today (e.g. a late report).
     DateOlderThan(&'static str, i64),
+    /// The whole number in that field is more than N (a large expected attendance).
+    NumberAbove(&'static str, u32),
+    /// The whole number in that field is less than N (an age under 18).
+    NumberBelow(&'static str, u32),
+    /// The date of birth in that field makes the person younger than N full years today.
+    AgeUnder(&'static str, u32),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -156,10 +162,34 @@ pub struct GroupSpec {
     pub id: &'static str,
     pub fields: &'static [FieldSpec],
     pub max: usize,
+    /// When the whole group is shown (and so validated and submitted), judged on the
+    /// step's own answers (a procession's stops only for a procession).
+    pub shown_when: ShownWhen,
 }
 
-/// A rule that needs more than one answer; returns the field to blame.
-pub type CrossCheck = fn(&Answers, &Ctx) -> Option<(&'static str, RuleError)>;
+/// A rule that needs more than one answer; the problem names the field to blame, which may
+/// be one entry of a repeatable group (`addresses.2.from`).
+pub type CrossCheck = fn(&Answers, &Ctx) -> Option<Problem>;
+
+/// A text shown when an answer calls for it: on a step (a large event needs more
+/// arrangements) or on the acknowledgement (a missing child). Its text is the service's
+/// `notice_{id}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Notice {
+    pub id: &'static str,
+    pub when: ShownWhen,
+}
+
+/// The ids of the notices whose condition holds, each once, in declared order.
+pub fn notices_shown(notices: &[Notice], answers: &Answers, today: NaiveDate) -> Vec<&'static str> {
+    let mut ids: Vec<&'static str> = Vec::new();
+    for n in notices {
+        if n.when.holds(answers, "", today) && !ids.contains(&n.id) {
+            ids.push(n.id);
+        }
+    }
+    ids
+}
 
 #[derive(Debug, Clone, Copy)]
 pub struct StepSpec {
@@ -168,6 +198,8 @@ pub struct StepSpec {
     pub fields: &'static [FieldSpec],
     pub groups: &'static [GroupSpec],
     pub checks: &'static [CrossCheck],
+    /// Notices the step shows while their condition holds.
+    pub notices: &'static [Notice],
 }
 
 /// Everything a journey needs to know about a service besides its questions: who applies,
@@ -217,6 +249,9 @@ pub struct AckSpec {
     /// The usual time to a decision, in days, as published by state police; `None`: no
     /// usual time is promised.
     pub usual_days: Option<u32>,
+    /// Notices the acknowledgement shows when the filed answers call for them; the server
+    /// decides from what it stored (`Acknowledgement::notices`).
+    pub notices: &'static [Notice],
 }
 
 impl ServiceSpec {
@@ -326,6 +361,15 @@ pub struct Problem {
     pub error: RuleError,
 }
 
+impl Problem {
+    pub fn new(field: impl Into<String>, error: RuleError) -> Self {
+        Self {
+            field: field.into(),
+            error,
+        }
+    }
+}
+
 /// Value of a field, trimmed; "" when absent.
 pub fn answer<'a>(answers: &'a Answers, id: &str) -> &'a str {
     answers.get(id).map(|s| s.trim()).unwrap_or("")
@@ -340,6 +384,19 @@ impl ShownWhen {
             ShownWhen::DateOlderThan(f, days) => {
                 parse_date_answer(answer(answers, &format!("{prefix}{f}")))
                     .is_some_and(|d| (today - d).num_days() > days)
+            }
+            ShownWhen::NumberAbove(f, n) => {
+                number_answer(answers, &format!("{prefix}{f}")).is_some_and(|x| x > n)
+            }
+            ShownWhen::NumberBelow(f, n) => {
+                number_answer(answers, &format!("{prefix}{f}")).is_some_and(|x| x < n)
+            }
+            ShownWhen::AgeUnder(f, years) => {
+                parse_date_answer(answer(answers, &format!("{prefix}{f}"))).is_some_and(|born| {
+                    born <= today
+                        && rules::date::age_in_years(born, today)
+                            < i32::try_from(years).unwrap_or(i32::MAX)
+                })
             }
         }
     }
@@ -358,6 +415,11 @@ pub fn split_date(raw: &str) -> (&str, &str, &str) {
 pub fn parse_date_answer(raw: &str) -> Option<NaiveDate> {
     let (d, m, y) = split_date(raw);
     rules::date::parse_dmy(d, m, y).ok()
+}
+
+/// A whole-number answer (Devanagari digits accepted); `None` when it is not one.
+pub fn number_answer(answers: &Answers, key: &str) -> Option<u32> {
+    rules::number::parse(answer(answers, key), 0, u32::MAX).ok()
 }
 
 /// Number of entries in a repeatable group (stored under the group's id).
@@ -468,6 +530,9 @@ pub fn validate_step(step: &StepSpec, answers: &Answers, ctx: &Ctx) -> Vec<Probl
         }
     }
     for group in step.groups {
+        if !group.shown_when.holds(answers, "", ctx.today) {
+            continue;
+        }
         for i in 0..group_len(answers, group) {
             let prefix = format!("{}.{i}.", group.id);
             for field in group.fields {
@@ -484,12 +549,9 @@ pub fn validate_step(step: &StepSpec, answers: &Answers, ctx: &Ctx) -> Vec<Probl
         }
     }
     for check in step.checks {
-        if let Some((field, error)) = check(answers, ctx) {
-            if !problems.iter().any(|p| p.field == field) {
-                problems.push(Problem {
-                    field: field.to_owned(),
-                    error,
-                });
+        if let Some(problem) = check(answers, ctx) {
+            if !problems.iter().any(|p| p.field == problem.field) {
+                problems.push(problem);
             }
         }
     }
@@ -534,7 +596,11 @@ pub fn retain_declared(service: &ServiceSpec, answers: &Answers, today: NaiveDat
                 }
             }
         }
-        for group in step.groups {
+        for group in step
+            .groups
+            .iter()
+            .filter(|g| g.shown_when.holds(answers, "", today))
+        {
             let n = group_len(answers, group);
             if n > 0 {
                 kept.insert(group.id.to_owned(), n.to_string());
@@ -557,4 +623,120 @@ pub fn retain_declared(service: &ServiceSpec, answers: &Answers, today: NaiveDat
         .collect();
     kept.extend(masked);
     kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()
+    }
+
+    fn answers(pairs: &[(&str, &str)]) -> Answers {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn number_and_age_conditions() {
+        let a = answers(&[
+            ("n", "५००१"),
+            ("m", "5000"),
+            ("x", "many"),
+            ("dob", "2/12/2008"),
+        ]);
+        assert!(ShownWhen::NumberAbove("n", 5000).holds(&a, "", today()));
+        assert!(!ShownWhen::NumberAbove("m", 5000).holds(&a, "", today()));
+        assert!(!ShownWhen::NumberAbove("x", 5000).holds(&a, "", today()));
+        assert!(!ShownWhen::NumberAbove("absent", 0).holds(&a, "", today()));
+        assert!(ShownWhen::NumberBelow("m", 5001).holds(&a, "", today()));
+        assert!(!ShownWhen::NumberBelow("x", 18).holds(&a, "", today()));
+        // 17 the day before the 18th birthday, 18 on it.
+        assert!(ShownWhen::AgeUnder("dob", 18).holds(&a, "", today()));
+        let day_after = today().succ_opt().unwrap();
+        assert!(!ShownWhen::AgeUnder("dob", 18).holds(&a, "", day_after));
+        assert!(!ShownWhen::AgeUnder("absent", 18).holds(&a, "", today()));
+        // A birth date in the future is not an age.
+        let a = answers(&[("dob", "1/1/2030")]);
+        assert!(!ShownWhen::AgeUnder("dob", 18).holds(&a, "", today()));
+    }
+
+    #[test]
+    fn notices_are_listed_once_in_declared_order() {
+        const NOTICES: &[Notice] = &[
+            Notice {
+                id: "child",
+                when: ShownWhen::NumberBelow("age", 18),
+            },
+            Notice {
+                id: "large",
+                when: ShownWhen::NumberAbove("people", 5000),
+            },
+            Notice {
+                id: "child",
+                when: ShownWhen::AgeUnder("dob", 18),
+            },
+        ];
+        let a = answers(&[("age", "12"), ("dob", "1/1/2015"), ("people", "10")]);
+        assert_eq!(notices_shown(NOTICES, &a, today()), ["child"]);
+        let a = answers(&[("age", "40"), ("people", "6000")]);
+        assert_eq!(notices_shown(NOTICES, &a, today()), ["large"]);
+        assert!(notices_shown(NOTICES, &Answers::new(), today()).is_empty());
+    }
+
+    const STOPS: StepSpec = StepSpec {
+        id: "route",
+        fields: &[FieldSpec::new("kind", Widget::Radios, Rule::Choice).options(&["walk", "hall"])],
+        groups: &[GroupSpec {
+            id: "stops",
+            max: 5,
+            shown_when: ShownWhen::Equals("kind", "walk"),
+            fields: &[FieldSpec::new(
+                "place",
+                Widget::Text,
+                Rule::Text { min: 2, max: 50 },
+            )],
+        }],
+        checks: &[],
+        notices: &[],
+    };
+
+    #[test]
+    fn a_hidden_group_is_neither_checked_nor_kept() {
+        let ctx = Ctx::offline(today());
+        let mut a = answers(&[("kind", "walk"), ("stops", "2"), ("stops.0.place", "Chowk")]);
+        let p = validate_step(&STOPS, &a, &ctx);
+        assert_eq!(p, [Problem::new("stops.1.place", RuleError::Required)]);
+        a.insert("kind".into(), "hall".into());
+        assert!(validate_step(&STOPS, &a, &ctx).is_empty());
+        let service = ServiceSpec {
+            steps: &[STOPS],
+            applicant: Applicant::Verified {
+                mobile_field: "mobile",
+            },
+            routing: Routing {
+                district_field: "d",
+                station_field: "s",
+            },
+            attachments: None,
+            acknowledgement: AckSpec {
+                confirm_within_days: None,
+                usual_days: None,
+                notices: &[],
+            },
+        };
+        assert_eq!(
+            retain_declared(&service, &a, today()),
+            answers(&[("kind", "hall")])
+        );
+        a.insert("kind".into(), "walk".into());
+        a.insert("stops".into(), "1".into());
+        assert_eq!(
+            retain_declared(&service, &a, today()),
+            answers(&[("kind", "walk"), ("stops", "1"), ("stops.0.place", "Chowk")])
+        );
+    }
 }

@@ -138,6 +138,14 @@ pub enum RuleError {
     LaterThanNow,
     /// A year written with 1 or 2 digits ("26"): it needs all four.
     YearNotFourDigits,
+    /// A date sooner than `min_days` days from today (an event the police need notice of).
+    TooSoon { min_days: u32 },
+    /// Periods that should follow one another leave too long a gap (an address history).
+    Gap,
+    /// Periods that should follow one another overlap.
+    Overlap,
+    /// A time inside hours the rules forbid (a loudspeaker at night).
+    OutsideHours,
 }
 
 impl RuleError {
@@ -162,11 +170,15 @@ impl RuleError {
             Self::SameAsOther => "same_as_other",
             Self::LaterThanNow => "later_than_now",
             Self::YearNotFourDigits => "year_not_four_digits",
+            Self::TooSoon { .. } => "too_soon",
+            Self::Gap => "gap",
+            Self::Overlap => "overlap",
+            Self::OutsideHours => "outside_hours",
         }
     }
 
     /// The error for a wire code (server → app). The code carries no parameters, so `min`,
-    /// `max`, `min_years`, `max_years` and `max_bytes` come back as 0; the app knows the real
+    /// `max`, `min_years`, `max_years`, `max_bytes` and `min_days` come back as 0; the app knows the real
     /// limits from its own copy of the field's rule. `None` for a code this build doesn't know.
     pub fn from_code(code: &str) -> Option<Self> {
         Some(match code {
@@ -188,6 +200,10 @@ impl RuleError {
             "same_as_other" => Self::SameAsOther,
             "later_than_now" => Self::LaterThanNow,
             "year_not_four_digits" => Self::YearNotFourDigits,
+            "too_soon" => Self::TooSoon { min_days: 0 },
+            "gap" => Self::Gap,
+            "overlap" => Self::Overlap,
+            "outside_hours" => Self::OutsideHours,
             _ => return None,
         })
     }
@@ -262,7 +278,7 @@ pub(crate) fn all_upper(s: &str) -> bool {
 
 impl RuleError {
     /// One of each kind (parameters zero), for code tables and tests that must cover them all.
-    pub const ALL: [RuleError; 18] = [
+    pub const ALL: [RuleError; 22] = [
         RuleError::Required,
         RuleError::Invalid,
         RuleError::TooShort { min: 0 },
@@ -281,6 +297,10 @@ impl RuleError {
         RuleError::SameAsOther,
         RuleError::LaterThanNow,
         RuleError::YearNotFourDigits,
+        RuleError::TooSoon { min_days: 0 },
+        RuleError::Gap,
+        RuleError::Overlap,
+        RuleError::OutsideHours,
     ];
 }
 

@@ -4,6 +4,7 @@
 //! per service under `services/`. Shared blocks of questions live in [`blocks`].
 
 pub mod blocks;
+pub mod checks;
 pub mod complaint;
 pub mod domestic_help_verification;
 pub mod driver_verification;

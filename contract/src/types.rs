@@ -125,4 +125,9 @@ pub struct Acknowledgement {
     /// section 173: filed + 3 days); `null` for services that need no visit.
     pub confirm_by: Option<chrono::NaiveDate>,
     pub attachments: u32,
+    /// Ids of the service's declared acknowledgement notices that the filed answers call
+    /// for (a missing child: report to 112 or 1098 at once); the app shows each one's text.
+    /// Carries no answer itself. Absent from older servers: empty.
+    #[serde(default)]
+    pub notices: Vec<String>,
 }

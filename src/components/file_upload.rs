@@ -157,9 +157,10 @@ pub fn FileUpload(form: FormState, policy: AttachmentSpec) -> impl IntoView {
     // A problem found on Continue or by the server, else one from choosing a file.
     let step_problem = move || {
         form.problems.with(|p| {
-            p.iter()
-                .find(|x| x.field == ATTACHMENTS_FIELD)
-                .map(|x| i18n.get(text::attachments_error(x.error)).to_owned())
+            p.iter().find(|x| x.field == ATTACHMENTS_FIELD).map(|x| {
+                i18n.get(text::attachments_error(photos_only, x.error))
+                    .to_owned()
+            })
         })
     };
     let message = move || {

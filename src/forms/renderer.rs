@@ -81,7 +81,14 @@ pub fn StepFields(state: FormState, step: &'static StepSpec) -> impl IntoView {
         .fields
         .iter()
         .map(|f| view! { <Field state spec=f prefix=String::new()/> });
-    let groups = step.groups.iter().map(|g| view! { <Group state group=g/> });
+    // A group shown only for some answers (a procession's stops) is drawn while they hold.
+    let groups = step.groups.iter().map(|g| {
+        let shown = move || {
+            let today = crate::time::today_ist();
+            state.answers.with(|a| g.shown_when.holds(a, "", today))
+        };
+        view! { <Show when=shown><Group state group=g/></Show> }
+    });
     view! { {fields.collect_view()} {groups.collect_view()} }
 }
 

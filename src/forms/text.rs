@@ -71,10 +71,11 @@ pub fn service_optional(service: ServiceId, name: &str) -> Option<Key> {
     lookup(&format!("{}.{name}", service.ns()))
 }
 
-/// The message for a problem with a form's files (`attachments`).
-pub fn attachments_error(error: RuleError) -> Key {
+/// The message for a problem with a form's files (`attachments`): a photo, or documents.
+pub fn attachments_error(photos_only: bool, error: RuleError) -> Key {
     match error {
-        RuleError::Required => keys::forms::PHOTO_REQUIRED,
+        RuleError::Required if photos_only => keys::forms::PHOTO_REQUIRED,
+        RuleError::Required => keys::forms::FILES_REQUIRED,
         RuleError::WrongFileType => keys::errors::WRONG_FILE_TYPE,
         _ => keys::errors::INVALID,
     }
@@ -132,6 +133,9 @@ pub fn message(
         (_, Rule::Number { min, max }) => (min as usize, max as usize),
         (RuleError::TooShort { min }, _) => (min, 0),
         (RuleError::TooLong { max }, _) => (0, max),
+        (RuleError::TooSoon { .. }, Rule::Date(bounds)) => {
+            (bounds.min_days_ahead.unwrap_or(0) as usize, 0)
+        }
         (_, Rule::Date(bounds)) => (bounds.min_age_years.unwrap_or(0) as usize, 0),
         (RuleError::TooYoung { min_years }, _) => (min_years as usize, 0),
         _ => (0, 0),

@@ -61,7 +61,11 @@ fn rows(form: FormState, step_index: usize, lang: Lang) -> Vec<(String, String, 
             };
             out.push((label(f, f.id), value, f.id.to_owned()));
         }
-        for g in step.groups {
+        for g in step
+            .groups
+            .iter()
+            .filter(|g| g.shown_when.holds(a, "", today))
+        {
             let n = group_len(a, g);
             if n == 0 {
                 let none = crate::i18n::text(lang, forms::NONE_ADDED).to_owned();

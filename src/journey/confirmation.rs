@@ -148,6 +148,7 @@ fn Slip(ack: Acknowledgement) -> impl IntoView {
         })}
         <h2 class="ns-heading-m">{i18n.t(c::DONE_NEXT_HEADING)}</h2>
         {next_visit.map(|text| view! { <p data-testid="next-visit">{text}</p> })}
+        <super::notices::AckNotices service ids=ack.notices.clone()/>
         <p data-testid="next-steps">{i18n.t(text::service(service, "done_next"))}</p>
         {usual.map(|text| view! { <p data-testid="usual-time">{text}</p> })}
         <p>{i18n.t(c::DONE_NEXT_STATUS)}</p>

@@ -17,6 +17,7 @@ pub fn summary_items(form: FormState, i18n: I18n) -> Signal<Vec<SummaryItem>> {
         let lang = i18n.lang.get();
         let problems = form.problems.get();
         let ns = form.ns();
+        let photos_only = form.spec.attachments.is_some_and(|a| a.photos_only);
         form.answers.with(|answers| {
             problems
                 .iter()
@@ -28,7 +29,8 @@ pub fn summary_items(form: FormState, i18n: I18n) -> Signal<Vec<SummaryItem>> {
                         ),
                         None if p.field == ATTACHMENTS_FIELD => (
                             i18n.get(forms::FILES_ADDED).to_owned(),
-                            crate::i18n::text(lang, text::attachments_error(p.error)).to_owned(),
+                            crate::i18n::text(lang, text::attachments_error(photos_only, p.error))
+                                .to_owned(),
                         ),
                         None => (String::new(), i18n.get(errors::INVALID).to_owned()),
                     };
@@ -108,6 +110,7 @@ pub fn StepPage(form: FormState, index: usize) -> impl IntoView {
         {intro.map(|k| view! { <p class="ns-lead">{i18n.t(k)}</p> })}
         <form class="ns-form" novalidate on:submit=on_submit>
             <StepFields state=form step/>
+            <super::notices::StepNotices form step/>
             {upload.map(|a| view! { <FileUpload form policy=a/> })}
             <button type="submit" class="ns-button" data-testid="continue">
                 {i18n.t(forms::CONTINUE)}

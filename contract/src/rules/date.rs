@@ -46,6 +46,9 @@ pub struct DateBounds {
     /// Refuse dates more than this many days after today (`TooFarAhead`): a start date
     /// that may be soon but not far off.
     pub max_days_ahead: Option<u32>,
+    /// Refuse dates fewer than this many days after today (`TooSoon`): an event the police
+    /// must hear of in good time.
+    pub min_days_ahead: Option<u32>,
 }
 
 impl DateBounds {
@@ -56,6 +59,7 @@ impl DateBounds {
             min_age_years,
             max_age_years,
             max_days_ahead: None,
+            min_days_ahead: None,
         }
     }
 
@@ -66,6 +70,7 @@ impl DateBounds {
             min_age_years: None,
             max_age_years: None,
             max_days_ahead: None,
+            min_days_ahead: None,
         }
     }
 
@@ -76,6 +81,18 @@ impl DateBounds {
             min_age_years: None,
             max_age_years: None,
             max_days_ahead: Some(days_ahead),
+            min_days_ahead: None,
+        }
+    }
+
+    /// A planned date: from `min` to `max` days after today (an event's start, with notice).
+    pub const fn days_ahead(min: u32, max: u32) -> Self {
+        Self {
+            not_future: false,
+            min_age_years: None,
+            max_age_years: None,
+            max_days_ahead: Some(max),
+            min_days_ahead: Some(min),
         }
     }
 }
@@ -92,8 +109,10 @@ pub fn age_in_years(born: NaiveDate, today: NaiveDate) -> i32 {
     }
 }
 
-/// Checks `date` against `bounds`: after `today` with `not_future` → `InFuture`; fewer full years
-/// than `min_age_years` → `TooYoung`; more than `max_age_years` → `TooOld`.
+/// Checks `date` against `bounds`: after `today` with `not_future` → `InFuture`; more than
+/// `max_days_ahead` days after today → `TooFarAhead`; fewer than `min_days_ahead` →
+/// `TooSoon`; fewer full years than `min_age_years` → `TooYoung`; more than `max_age_years` →
+/// `TooOld`.
 pub fn check(
     date: NaiveDate,
     today: NaiveDate,
@@ -105,6 +124,11 @@ pub fn check(
     if let Some(days) = bounds.max_days_ahead {
         if (date - today).num_days() > i64::from(days) {
             return Err(RuleError::TooFarAhead);
+        }
+    }
+    if let Some(min_days) = bounds.min_days_ahead {
+        if (date - today).num_days() < i64::from(min_days) {
+            return Err(RuleError::TooSoon { min_days });
         }
     }
     let age = age_in_years(date, today);
@@ -278,6 +302,39 @@ mod tests {
             Err(RuleError::TooYoung {
                 min_years: u32::MAX
             })
+        );
+    }
+
+    #[test]
+    fn a_date_with_notice_counts_whole_days_from_today() {
+        let b = DateBounds::days_ahead(7, 366);
+        let today = ymd(2026, 12, 1);
+        assert_eq!(
+            check(ymd(2026, 12, 7), today, &b),
+            Err(RuleError::TooSoon { min_days: 7 }),
+            "6 days"
+        );
+        assert_eq!(check(ymd(2026, 12, 8), today, &b), Ok(ymd(2026, 12, 8)));
+        assert_eq!(
+            check(today, today, &b),
+            Err(RuleError::TooSoon { min_days: 7 })
+        );
+        assert_eq!(
+            check(ymd(2026, 11, 30), today, &b),
+            Err(RuleError::TooSoon { min_days: 7 }),
+            "the past is sooner still"
+        );
+        assert_eq!(check(ymd(2027, 12, 2), today, &b), Ok(ymd(2027, 12, 2)));
+        assert_eq!(
+            check(ymd(2027, 12, 3), today, &b),
+            Err(RuleError::TooFarAhead)
+        );
+        // Across a year end: 25/12 + 7 = 1/1.
+        let today = ymd(2026, 12, 25);
+        assert_eq!(check(ymd(2027, 1, 1), today, &b), Ok(ymd(2027, 1, 1)));
+        assert_eq!(
+            check(ymd(2026, 12, 31), today, &b),
+            Err(RuleError::TooSoon { min_days: 7 })
         );
     }
 

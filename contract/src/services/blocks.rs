@@ -148,6 +148,14 @@ pub const APPLICANT: [F; 6] = [
         .text("person.email"),
 ];
 
+/// The applicant of a service only adults may ask for (a character certificate, an event's
+/// organiser): the same questions, and a date of birth that makes them at least 18.
+pub const ADULT_APPLICANT: [F; 6] = {
+    let mut a = APPLICANT;
+    a[3].rule = Rule::Date(ADULT_BIRTH);
+    a
+};
+
 /// The applicant's own home address, with browser autofill.
 pub const APPLICANT_ADDRESS: [F; 5] = {
     let mut a = station_address_fields!("");

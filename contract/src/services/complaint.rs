@@ -4,7 +4,8 @@
 use super::blocks::{APPLICANT, APPLICANT_ADDRESS, APPLICANT_ID};
 use crate::forms::{
     answer, concat_fields, parse_date_answer, AckSpec, Answers, Applicant, AttachmentSpec, Ctx,
-    FieldSpec as F, GroupSpec, InputMode, Routing, Rule, ServiceSpec, ShownWhen, StepSpec, Widget,
+    FieldSpec as F, GroupSpec, InputMode, Problem, Routing, Rule, ServiceSpec, ShownWhen, StepSpec,
+    Widget,
 };
 use crate::rules::{date::DateBounds, RuleError};
 
@@ -45,6 +46,7 @@ pub const ABOUT_YOU: StepSpec = StepSpec {
     fields: &ABOUT_YOU_FIELDS,
     groups: &[],
     checks: &[],
+    notices: &[],
 };
 
 pub const WHAT_HAPPENED: StepSpec = StepSpec {
@@ -81,6 +83,7 @@ pub const WHAT_HAPPENED: StepSpec = StepSpec {
     ],
     groups: &[],
     checks: &[incident_not_before_birth, incident_not_later_today],
+    notices: &[],
 };
 
 pub const PEOPLE: StepSpec = StepSpec {
@@ -90,6 +93,7 @@ pub const PEOPLE: StepSpec = StepSpec {
         GroupSpec {
             id: "suspects",
             max: 10,
+            shown_when: ShownWhen::Always,
             fields: &[
                 F::new("known", Widget::Radios, Rule::Choice).options(SUSPECT_KNOWN),
                 F::new("name", Widget::Text, Rule::Name)
@@ -105,6 +109,7 @@ pub const PEOPLE: StepSpec = StepSpec {
         GroupSpec {
             id: "witnesses",
             max: 10,
+            shown_when: ShownWhen::Always,
             fields: &[
                 F::new("name", Widget::Text, Rule::Name),
                 F::new("mobile", Widget::Text, Rule::Mobile)
@@ -120,6 +125,7 @@ pub const PEOPLE: StepSpec = StepSpec {
         },
     ],
     checks: &[],
+    notices: &[],
 };
 
 /// Files are sent separately (see `AttachmentUpload`); the step has no typed answers.
@@ -128,6 +134,7 @@ pub const ATTACHMENTS: StepSpec = StepSpec {
     fields: &[],
     groups: &[],
     checks: &[],
+    notices: &[],
 };
 
 pub const SPEC: ServiceSpec = ServiceSpec {
@@ -149,26 +156,28 @@ pub const SPEC: ServiceSpec = ServiceSpec {
     acknowledgement: AckSpec {
         confirm_within_days: Some(CONFIRM_WITHIN_DAYS),
         usual_days: None,
+        notices: &[],
     },
 };
 
 /// An incident cannot predate the complainant's birth; caught here because each date alone
 /// is valid.
-fn incident_not_before_birth(answers: &Answers, _ctx: &Ctx) -> Option<(&'static str, RuleError)> {
+fn incident_not_before_birth(answers: &Answers, _ctx: &Ctx) -> Option<Problem> {
     let dob = parse_date_answer(answer(answers, "dob"))?;
     let incident = parse_date_answer(answer(answers, "incident_date"))?;
-    (incident < dob).then_some(("incident_date", RuleError::EndBeforeStart))
+    (incident < dob).then(|| Problem::new("incident_date", RuleError::EndBeforeStart))
 }
 
 /// An exact time today cannot be later than now (in IST): each answer alone is valid.
-fn incident_not_later_today(answers: &Answers, ctx: &Ctx) -> Option<(&'static str, RuleError)> {
+fn incident_not_later_today(answers: &Answers, ctx: &Ctx) -> Option<Problem> {
     let now = ctx.time_now?;
     if answer(answers, "date_known") != "exact" {
         return None;
     }
     let date = parse_date_answer(answer(answers, "incident_date"))?;
     let time = crate::rules::time::parse_hhmm(answer(answers, "incident_time")).ok()?;
-    (date == ctx.today && time > now).then_some(("incident_time", RuleError::LaterThanNow))
+    (date == ctx.today && time > now)
+        .then(|| Problem::new("incident_time", RuleError::LaterThanNow))
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 
 use crate::forms::{
     answer, concat_fields, AckSpec, Answers, Applicant, AttachmentSpec, Ctx, FieldSpec as F,
-    InputMode, Routing, Rule, ServiceSpec, StepSpec, Widget,
+    InputMode, Problem, Routing, Rule, ServiceSpec, StepSpec, Widget,
 };
 use crate::rules::{date::DateBounds, RuleError};
 use crate::services::blocks::{ADULT_BIRTH, APPLICANT, APPLICANT_ADDRESS};
@@ -27,18 +27,21 @@ pub const SPEC: ServiceSpec = ServiceSpec {
             fields: &EMPLOYER,
             groups: &[],
             checks: &[],
+            notices: &[],
         },
         StepSpec {
             id: "worker",
             fields: &WORKER,
             groups: &[],
             checks: &[],
+            notices: &[],
         },
         StepSpec {
             id: "permanent-address",
             fields: &PERMANENT,
             groups: &[],
             checks: &[],
+            notices: &[],
         },
         StepSpec {
             id: "work",
@@ -55,12 +58,14 @@ pub const SPEC: ServiceSpec = ServiceSpec {
             ],
             groups: &[],
             checks: &[previous_employer_is_someone_else],
+            notices: &[],
         },
         StepSpec {
             id: "photo",
             fields: &[],
             groups: &[],
             checks: &[],
+            notices: &[],
         },
     ],
     applicant: Applicant::Verified {
@@ -79,19 +84,17 @@ pub const SPEC: ServiceSpec = ServiceSpec {
     acknowledgement: AckSpec {
         confirm_within_days: None,
         usual_days: Some(USUAL_DAYS),
+        notices: &[],
     },
 };
 
 /// The previous employer is asked about the worker: their number cannot be the worker's own
 /// or the new employer's.
-fn previous_employer_is_someone_else(
-    answers: &Answers,
-    _ctx: &Ctx,
-) -> Option<(&'static str, RuleError)> {
+fn previous_employer_is_someone_else(answers: &Answers, _ctx: &Ctx) -> Option<Problem> {
     let mobile = |k: &str| crate::rules::mobile::parse(answer(answers, k)).ok();
     let previous = mobile("prev_employer_mobile")?;
     let clash = [mobile("worker_mobile"), mobile("mobile")].contains(&Some(previous));
-    clash.then_some(("prev_employer_mobile", RuleError::SameAsOther))
+    clash.then(|| Problem::new("prev_employer_mobile", RuleError::SameAsOther))
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use crate::forms::{
     answer, concat_fields, parse_date_answer, AckSpec, Answers, Applicant, AttachmentSpec, Ctx,
-    FieldSpec as F, Routing, Rule, ServiceSpec, StepSpec, Widget,
+    FieldSpec as F, Problem, Routing, Rule, ServiceSpec, StepSpec, Widget,
 };
 use crate::rules::RuleError;
 use crate::services::blocks::{ADULT_BIRTH, APPLICANT, APPLICANT_ADDRESS};
@@ -28,18 +28,21 @@ pub const SPEC: ServiceSpec = ServiceSpec {
             fields: &EMPLOYER,
             groups: &[],
             checks: &[],
+            notices: &[],
         },
         StepSpec {
             id: "driver",
             fields: &DRIVER,
             groups: &[],
             checks: &[],
+            notices: &[],
         },
         StepSpec {
             id: "permanent-address",
             fields: &PERMANENT,
             groups: &[],
             checks: &[],
+            notices: &[],
         },
         StepSpec {
             id: "licence",
@@ -49,12 +52,14 @@ pub const SPEC: ServiceSpec = ServiceSpec {
             ],
             groups: &[],
             checks: &[licence_belongs_to_an_adult_driver],
+            notices: &[],
         },
         StepSpec {
             id: "photo",
             fields: &[],
             groups: &[],
             checks: &[],
+            notices: &[],
         },
     ],
     applicant: Applicant::Verified {
@@ -73,27 +78,27 @@ pub const SPEC: ServiceSpec = ServiceSpec {
     acknowledgement: AckSpec {
         confirm_within_days: None,
         usual_days: Some(USUAL_DAYS),
+        notices: &[],
     },
 };
 
 /// The licence number carries its year of issue: not after this year, and not before the
 /// driver (by the date of birth given) was old enough to hold one.
-fn licence_belongs_to_an_adult_driver(
-    answers: &Answers,
-    ctx: &Ctx,
-) -> Option<(&'static str, RuleError)> {
+fn licence_belongs_to_an_adult_driver(answers: &Answers, ctx: &Ctx) -> Option<Problem> {
     let licence = crate::rules::driving_licence::parse(answer(answers, "licence_number")).ok()?;
     let issued = i32::try_from(licence.year()).ok()?;
     if issued > ctx.today.year() {
-        return Some(("licence_number", RuleError::InFuture));
+        return Some(Problem::new("licence_number", RuleError::InFuture));
     }
     let born = parse_date_answer(answer(answers, "driver_dob"))?;
-    (issued < born.year() + LICENCE_MIN_AGE as i32).then_some((
-        "licence_number",
-        RuleError::TooYoung {
-            min_years: LICENCE_MIN_AGE,
-        },
-    ))
+    (issued < born.year() + LICENCE_MIN_AGE as i32).then(|| {
+        Problem::new(
+            "licence_number",
+            RuleError::TooYoung {
+                min_years: LICENCE_MIN_AGE,
+            },
+        )
+    })
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 
 use crate::forms::{
     answer, concat_fields, AckSpec, Answers, Applicant, AttachmentSpec, Ctx, FieldSpec as F,
-    InputMode, Routing, Rule, ServiceSpec, StepSpec, Widget,
+    InputMode, Problem, Routing, Rule, ServiceSpec, StepSpec, Widget,
 };
 use crate::rules::{date::DateBounds, RuleError};
 use crate::services::blocks::ADULT_BIRTH;
@@ -43,6 +43,7 @@ pub const SPEC: ServiceSpec = ServiceSpec {
             fields: &ORGANISATION,
             groups: &[],
             checks: &[],
+            notices: &[],
         },
         StepSpec {
             id: "contact",
@@ -59,24 +60,28 @@ pub const SPEC: ServiceSpec = ServiceSpec {
             ],
             groups: &[],
             checks: &[],
+            notices: &[],
         },
         StepSpec {
             id: "employee",
             fields: &EMPLOYEE,
             groups: &[],
             checks: &[employee_has_their_own_mobile],
+            notices: &[],
         },
         StepSpec {
             id: "permanent-address",
             fields: &PERMANENT,
             groups: &[],
             checks: &[],
+            notices: &[],
         },
         StepSpec {
             id: "photo",
             fields: &[],
             groups: &[],
             checks: &[],
+            notices: &[],
         },
     ],
     applicant: Applicant::Verified {
@@ -95,17 +100,16 @@ pub const SPEC: ServiceSpec = ServiceSpec {
     acknowledgement: AckSpec {
         confirm_within_days: None,
         usual_days: Some(USUAL_DAYS),
+        notices: &[],
     },
 };
 
 /// The police call the employee on their own number; the contact person's is a common slip.
-fn employee_has_their_own_mobile(
-    answers: &Answers,
-    _ctx: &Ctx,
-) -> Option<(&'static str, RuleError)> {
+fn employee_has_their_own_mobile(answers: &Answers, _ctx: &Ctx) -> Option<Problem> {
     let mobile = |k: &str| crate::rules::mobile::parse(answer(answers, k)).ok();
     let employee = mobile("employee_mobile")?;
-    (mobile("mobile") == Some(employee)).then_some(("employee_mobile", RuleError::SameAsOther))
+    (mobile("mobile") == Some(employee))
+        .then(|| Problem::new("employee_mobile", RuleError::SameAsOther))
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use crate::forms::{
     answer, concat_fields, AckSpec, Answers, Applicant, AttachmentSpec, Ctx, FieldSpec as F,
-    GroupSpec, Routing, Rule, ServiceSpec, StepSpec, Widget,
+    GroupSpec, Problem, Routing, Rule, ServiceSpec, ShownWhen, StepSpec, Widget,
 };
 use crate::rules::{date::DateBounds, RuleError};
 use crate::services::blocks::{same_address, ADULT_BIRTH, APPLICANT};
@@ -30,30 +30,35 @@ pub const SPEC: ServiceSpec = ServiceSpec {
             fields: &APPLICANT,
             groups: &[],
             checks: &[],
+            notices: &[],
         },
         StepSpec {
             id: "property",
             fields: &PROPERTY,
             groups: &[],
             checks: &[],
+            notices: &[],
         },
         StepSpec {
             id: "tenant",
             fields: &TENANT,
             groups: &[],
             checks: &[],
+            notices: &[],
         },
         StepSpec {
             id: "permanent-address",
             fields: &PERMANENT,
             groups: &[],
             checks: &[],
+            notices: &[],
         },
         StepSpec {
             id: "previous-address",
             fields: &PREVIOUS,
             groups: &[],
             checks: &[previous_is_not_the_rented_address],
+            notices: &[],
         },
         StepSpec {
             id: "family",
@@ -61,6 +66,7 @@ pub const SPEC: ServiceSpec = ServiceSpec {
             groups: &[GroupSpec {
                 id: "family",
                 max: 10,
+                shown_when: ShownWhen::Always,
                 fields: &[
                     F::new("name", Widget::Text, Rule::Name),
                     F::new("relation", Widget::Select, Rule::Choice).options(RELATIONS),
@@ -69,6 +75,7 @@ pub const SPEC: ServiceSpec = ServiceSpec {
                 ],
             }],
             checks: &[],
+            notices: &[],
         },
         StepSpec {
             id: "tenancy",
@@ -79,12 +86,14 @@ pub const SPEC: ServiceSpec = ServiceSpec {
             )],
             groups: &[],
             checks: &[],
+            notices: &[],
         },
         StepSpec {
             id: "photo",
             fields: &[],
             groups: &[],
             checks: &[],
+            notices: &[],
         },
     ],
     applicant: Applicant::Verified {
@@ -103,16 +112,14 @@ pub const SPEC: ServiceSpec = ServiceSpec {
     acknowledgement: AckSpec {
         confirm_within_days: None,
         usual_days: Some(USUAL_DAYS),
+        notices: &[],
     },
 };
 
 /// A "previous" address that is the rented one says nothing about where the tenant lived.
-fn previous_is_not_the_rented_address(
-    answers: &Answers,
-    _ctx: &Ctx,
-) -> Option<(&'static str, RuleError)> {
+fn previous_is_not_the_rented_address(answers: &Answers, _ctx: &Ctx) -> Option<Problem> {
     (!answer(answers, "prev_house").is_empty() && same_address(answers, "prev_", "property_"))
-        .then_some(("prev_house", RuleError::SameAsOther))
+        .then(|| Problem::new("prev_house", RuleError::SameAsOther))
 }
 
 #[cfg(test)]

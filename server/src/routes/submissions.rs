@@ -398,11 +398,13 @@ pub fn load_ack(conn: &Connection, reference: &str) -> Result<Option<Acknowledge
         String,
         String,
         u32,
+        String,
     );
     let row: Option<Row> = conn
         .query_row(
             "SELECT service, station_code, station_name_en, station_name_hi, station_sample,
-                    district_code, district_name_en, district_name_hi, filed_at, attachments
+                    district_code, district_name_en, district_name_hi, filed_at, attachments,
+                    answers
              FROM filings WHERE reference = ?1",
             [reference],
             |r| {
@@ -417,11 +419,24 @@ pub fn load_ack(conn: &Connection, reference: &str) -> Result<Option<Acknowledge
                     r.get(7)?,
                     r.get(8)?,
                     r.get(9)?,
+                    r.get(10)?,
                 ))
             },
         )
         .optional()?;
-    let Some((service, station, st_en, st_hi, sample, district, d_en, d_hi, filed_at, files)) = row
+    let Some((
+        service,
+        station,
+        st_en,
+        st_hi,
+        sample,
+        district,
+        d_en,
+        d_hi,
+        filed_at,
+        files,
+        answers,
+    )) = row
     else {
         return Ok(None);
     };
@@ -439,6 +454,16 @@ pub fn load_ack(conn: &Connection, reference: &str) -> Result<Option<Acknowledge
                 .ok_or_else(|| corrupt("filed_at"))?,
         ),
     };
+    // Notices the stored answers call for, judged on the day of filing (a child then).
+    let answers: Answers = serde_json::from_str(&answers).map_err(|_| corrupt("answers"))?;
+    let notices = contract::forms::notices_shown(
+        service.spec().acknowledgement.notices,
+        &answers,
+        time::today_ist(filed_at),
+    )
+    .into_iter()
+    .map(str::to_owned)
+    .collect();
     Ok(Some(Acknowledgement {
         reference: Reference::parse(reference).map_err(|_| corrupt("reference"))?,
         service,
@@ -457,6 +482,7 @@ pub fn load_ack(conn: &Connection, reference: &str) -> Result<Option<Acknowledge
         },
         confirm_by,
         attachments: files,
+        notices,
     }))
 }
 
