@@ -42,6 +42,11 @@ pub enum ErrorCode {
     MissingHeader,
     /// No service has this slug (`POST /api/v1/services/{service}/submissions`).
     UnknownService,
+    /// No FIR with this district, station, year and number (`GET /api/v1/firs/...`).
+    FirNotFound,
+    /// The FIR exists but cannot be shown online (sexual offences, POCSO, national security,
+    /// or marked sensitive by the station). The same status and shape as `FirNotFound`.
+    FirWithheld,
     #[serde(other)]
     Unknown,
 }
@@ -65,6 +70,8 @@ impl ErrorCode {
             Self::IdempotencyConflict => "idempotency_conflict",
             Self::MissingHeader => "missing_header",
             Self::UnknownService => "unknown_service",
+            Self::FirNotFound => "fir_not_found",
+            Self::FirWithheld => "fir_withheld",
             Self::Unknown => "unknown",
         }
     }
@@ -184,6 +191,8 @@ mod tests {
             ErrorCode::IdempotencyConflict,
             ErrorCode::MissingHeader,
             ErrorCode::UnknownService,
+            ErrorCode::FirNotFound,
+            ErrorCode::FirWithheld,
         ] {
             assert_eq!(
                 serde_json::to_string(&code).unwrap(),

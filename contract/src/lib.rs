@@ -4,6 +4,7 @@
 //! in step (the server's tests check that every route it exposes is documented there).
 
 pub mod errors;
+pub mod firs;
 pub mod forms;
 pub mod ids;
 pub mod lifecycle;

@@ -30,6 +30,11 @@ pub struct PoliceStation {
     /// True for the shipped sample list; a state's imported list sets this false.
     #[serde(default)]
     pub sample: bool,
+    /// The station's phone number as the state lists it, e.g. `0612-2219810`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
 }
 
 #[cfg(test)]
@@ -44,10 +49,24 @@ mod tests {
             name_en: "Kotwali".into(),
             name_hi: "कोतवाली".into(),
             sample: true,
+            phone: None,
+            email: None,
         };
         let json = serde_json::to_string(&s).unwrap();
         assert!(json.contains("\"name_hi\":\"कोतवाली\""));
+        assert!(!json.contains("phone") && !json.contains("email"), "{json}");
         assert_eq!(serde_json::from_str::<PoliceStation>(&json).unwrap(), s);
+        let with_phone = PoliceStation {
+            phone: Some("0612-2219810".into()),
+            email: Some("kotwali@example.invalid".into()),
+            ..s
+        };
+        let json = serde_json::to_string(&with_phone).unwrap();
+        assert!(json.contains("\"phone\":\"0612-2219810\""), "{json}");
+        assert_eq!(
+            serde_json::from_str::<PoliceStation>(&json).unwrap(),
+            with_phone
+        );
     }
 
     #[test]

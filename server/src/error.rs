@@ -81,9 +81,11 @@ impl ApiError {
             ErrorCode::IdempotencyConflict => StatusCode::CONFLICT,
             ErrorCode::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ErrorCode::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
-            ErrorCode::NotFound | ErrorCode::UnknownCode | ErrorCode::UnknownService => {
-                StatusCode::NOT_FOUND
-            }
+            ErrorCode::NotFound
+            | ErrorCode::UnknownCode
+            | ErrorCode::UnknownService
+            | ErrorCode::FirNotFound
+            | ErrorCode::FirWithheld => StatusCode::NOT_FOUND,
             ErrorCode::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ErrorCode::RateLimited | ErrorCode::OtpTooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
             ErrorCode::Internal | ErrorCode::Unknown => StatusCode::INTERNAL_SERVER_ERROR,

@@ -68,7 +68,7 @@ pub async fn police_stations(
                 return Err(ApiError::new(ErrorCode::UnknownCode));
             }
             let mut stmt = conn.prepare_cached(
-                "SELECT code, name_en, name_hi, sample FROM police_stations
+                "SELECT code, name_en, name_hi, sample, phone, email FROM police_stations
                  WHERE district_code = ?1 ORDER BY name_en",
             )?;
             let rows = stmt.query_map([district.as_str()], |row| {
@@ -78,6 +78,8 @@ pub async fn police_stations(
                     name_en: row.get(1)?,
                     name_hi: row.get(2)?,
                     sample: row.get(3)?,
+                    phone: row.get(4)?,
+                    email: row.get(5)?,
                 })
             })?;
             Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

@@ -474,6 +474,8 @@ pub fn load_ack(conn: &Connection, reference: &str) -> Result<Option<Acknowledge
             name_en: st_en,
             name_hi: st_hi,
             sample,
+            phone: None,
+            email: None,
         },
         district: District {
             code: district,
