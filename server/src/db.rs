@@ -31,6 +31,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "services",
         include_str!("../migrations/0007_services.sql"),
     ),
+    (
+        8,
+        "firs_and_station_contacts",
+        include_str!("../migrations/0008_firs_and_station_contacts.sql"),
+    ),
 ];
 
 /// Opens (creating if needed) the database at `path` and brings it up to date.

@@ -1,4 +1,7 @@
 //! `import-masters`: load a state's police-station list, all or nothing.
+//!
+//! The CSV's columns are `district_code,station_code,name_en,name_hi`, optionally followed by
+//! `phone` and then `email` for the directory (either may be blank on a row).
 
 use crate::BoxError;
 use contract::StationCode;
@@ -7,7 +10,16 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
 use std::process::ExitCode;
 
-const HEADER: [&str; 4] = ["district_code", "station_code", "name_en", "name_hi"];
+const HEADER: [&str; 6] = [
+    "district_code",
+    "station_code",
+    "name_en",
+    "name_hi",
+    "phone",
+    "email",
+];
+/// The columns every file has; `phone` and `email` may follow, in that order.
+const REQUIRED_COLUMNS: usize = 4;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
@@ -16,6 +28,8 @@ pub struct Row {
     pub station: StationCode,
     pub name_en: String,
     pub name_hi: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
 }
 
 /// A bad line, reported as `line N: reason`.
@@ -28,6 +42,30 @@ pub struct LineError {
 impl std::fmt::Display for LineError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "line {}: {}", self.line, self.reason)
+    }
+}
+
+/// A station's phone as the state writes it (`0612-2219810`, `+91 94318 22222`): digits with
+/// spaces or hyphens between them and an optional leading `+`, 10 to 13 digits in all.
+/// Trimmed, inner runs of spaces made one; `None` when blank.
+pub fn phone(raw: &str) -> Result<Option<String>, String> {
+    let phone = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    if phone.is_empty() {
+        return Ok(None);
+    }
+    let body = phone.strip_prefix('+').unwrap_or(&phone);
+    let digits = body.bytes().filter(u8::is_ascii_digit).count();
+    let shaped = body
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b' ' || b == b'-')
+        && body.starts_with(|c: char| c.is_ascii_digit())
+        && body.ends_with(|c: char| c.is_ascii_digit());
+    if shaped && (10..=13).contains(&digits) {
+        Ok(Some(phone))
+    } else {
+        Err(format!(
+            "invalid phone {phone:?} (10 to 13 digits, spaces or - between them, + first)"
+        ))
     }
 }
 
@@ -70,24 +108,44 @@ pub fn parse(text: &str, districts: &HashSet<String>) -> Result<Vec<Row>, Vec<Li
     let mut rows = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut lines = text.lines().enumerate().map(|(i, l)| (i + 1, l));
-    match lines.next() {
-        Some((_, header))
-            if split_csv_line(header)
-                .is_ok_and(|f| f.iter().map(|s| s.trim()).eq(HEADER.iter().copied())) => {}
-        _ => errors.push(LineError {
-            line: 1,
-            reason: format!("expected the header row {}", HEADER.join(",")),
-        }),
-    }
+    let header: Option<Vec<String>> = lines
+        .next()
+        .and_then(|(_, header)| split_csv_line(header).ok())
+        .map(|f| f.iter().map(|s| s.trim().to_owned()).collect());
+    let columns = match header {
+        Some(f)
+            if (REQUIRED_COLUMNS..=HEADER.len()).contains(&f.len())
+                && f.iter()
+                    .map(String::as_str)
+                    .eq(HEADER[..f.len()].iter().copied()) =>
+        {
+            f.len()
+        }
+        _ => {
+            errors.push(LineError {
+                line: 1,
+                reason: format!(
+                    "expected the header row {} (then optionally ,{} and ,{})",
+                    HEADER[..REQUIRED_COLUMNS].join(","),
+                    HEADER[4],
+                    HEADER[5]
+                ),
+            });
+            REQUIRED_COLUMNS
+        }
+    };
     for (line, raw) in lines {
         if raw.trim().is_empty() {
             continue;
         }
         let mut fail = |reason: String| errors.push(LineError { line, reason });
-        let fields: [String; 4] = match split_csv_line(raw).map(<[String; 4]>::try_from) {
-            Ok(Ok(fields)) => fields,
-            Ok(Err(fields)) => {
-                fail(format!("expected 4 columns, found {}", fields.len()));
+        let mut fields = match split_csv_line(raw) {
+            Ok(fields) if fields.len() == columns => fields,
+            Ok(fields) => {
+                fail(format!(
+                    "expected {columns} columns, found {}",
+                    fields.len()
+                ));
                 continue;
             }
             Err(reason) => {
@@ -95,7 +153,11 @@ pub fn parse(text: &str, districts: &HashSet<String>) -> Result<Vec<Row>, Vec<Li
                 continue;
             }
         };
-        let [district, station, name_en, name_hi] = fields.map(|f| f.trim().to_owned());
+        fields.resize(HEADER.len(), String::new());
+        let [district, station, name_en, name_hi, phone_raw, email_raw] =
+            <[String; 6]>::try_from(fields)
+                .unwrap_or_default()
+                .map(|f| f.trim().to_owned());
         let mut reasons = Vec::new();
         if !districts.contains(&district) {
             reasons.push(format!("unknown district code {district:?}"));
@@ -117,6 +179,21 @@ pub fn parse(text: &str, districts: &HashSet<String>) -> Result<Vec<Row>, Vec<Li
         } else if !name_hi.chars().any(is_devanagari) {
             reasons.push("name_hi has no Devanagari (Hindi) letters".to_owned());
         }
+        let phone = phone(&phone_raw).unwrap_or_else(|reason| {
+            reasons.push(reason);
+            None
+        });
+        let email = if email_raw.is_empty() {
+            None
+        } else {
+            match contract::rules::email::parse(&email_raw) {
+                Ok(email) => Some(email.as_str().to_owned()),
+                Err(_) => {
+                    reasons.push(format!("invalid email {email_raw:?}"));
+                    None
+                }
+            }
+        };
         if let Some(code) = &station {
             if let Some(first) = seen.insert(code.as_str().to_owned(), line) {
                 seen.insert(code.as_str().to_owned(), first);
@@ -132,6 +209,8 @@ pub fn parse(text: &str, districts: &HashSet<String>) -> Result<Vec<Row>, Vec<Li
                 station,
                 name_en,
                 name_hi,
+                phone,
+                email,
             }),
             _ => fail(reasons.join("; ")),
         }
@@ -167,8 +246,9 @@ pub fn import(
     {
         let mut owner = tx.prepare("SELECT district_code FROM police_stations WHERE code = ?1")?;
         let mut insert = tx.prepare(
-            "INSERT INTO police_stations (code, district_code, name_en, name_hi, sample)
-             VALUES (?1, ?2, ?3, ?4, 0)",
+            "INSERT INTO police_stations (code, district_code, name_en, name_hi, sample, phone,
+                 email)
+             VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6)",
         )?;
         for row in rows {
             let existing: Option<String> = owner
@@ -192,7 +272,9 @@ pub fn import(
                 row.station.as_str(),
                 row.district,
                 row.name_en,
-                row.name_hi
+                row.name_hi,
+                row.phone,
+                row.email
             ])?;
         }
     }
@@ -265,6 +347,60 @@ mod tests {
         let lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
         assert_eq!(lines, [3, 4, 5, 6, 7], "{errors:?}");
         assert!(errors[3].reason.contains("first on line 2"));
+    }
+
+    #[test]
+    fn phone_and_email_columns_are_optional_and_checked() {
+        let csv = "district_code,station_code,name_en,name_hi,phone,email\n\
+                   PAT,PAT-A,Alpha,अल्फा,0612-2219810,sho.alpha@example.in\n\
+                   PAT,PAT-B,Beta,बीटा,,\n\
+                   PAT,PAT-C,Gamma,गामा,12345,not-an-email\n";
+        let errors = parse(csv, &districts()).unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].line, 4);
+        assert!(
+            errors[0].reason.contains("invalid phone")
+                && errors[0].reason.contains("invalid email")
+        );
+        let good: String = csv.lines().take(3).map(|l| format!("{l}\n")).collect();
+        let rows = parse(&good, &districts()).unwrap();
+        assert_eq!(rows[0].phone.as_deref(), Some("0612-2219810"));
+        assert_eq!(rows[0].email.as_deref(), Some("sho.alpha@example.in"));
+        assert_eq!(
+            (rows[1].phone.as_deref(), rows[1].email.as_deref()),
+            (None, None)
+        );
+        // Phone alone is fine; e-mail without the phone column before it is not.
+        let phone_only = "district_code,station_code,name_en,name_hi,phone\n\
+                          PAT,PAT-A,Alpha,अल्फा,+91  94318 22222\n";
+        let rows = parse(phone_only, &districts()).unwrap();
+        assert_eq!(rows[0].phone.as_deref(), Some("+91 94318 22222"));
+        let skipped =
+            "district_code,station_code,name_en,name_hi,email\nPAT,PAT-A,Alpha,अल्फा,a@b.in\n";
+        assert_eq!(parse(skipped, &districts()).unwrap_err()[0].line, 1);
+    }
+
+    #[test]
+    fn phones_are_digits_with_separators() {
+        for good in [
+            "0612-2219810",
+            "9431822222",
+            "+91 94318 22222",
+            "06112 222 333",
+        ] {
+            assert!(phone(good).unwrap().is_some(), "{good}");
+        }
+        assert_eq!(phone("  ").unwrap(), None);
+        for bad in [
+            "100",
+            "0612/2219810",
+            "+91-",
+            "-0612-2219810",
+            "12345678901234",
+            "phone",
+        ] {
+            assert!(phone(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod assets;
 pub mod config;
 pub mod db;
 pub mod error;
+pub mod firs;
 pub mod headers;
 pub mod import;
 pub mod json;

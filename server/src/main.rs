@@ -1,6 +1,6 @@
 use clap::{Parser, Subcommand};
 use nagrik_server::config::{Clock, DEFAULT_POLL_SECS};
-use nagrik_server::{app, import, officer, report, serve, shutdown_signal, Config};
+use nagrik_server::{app, firs, import, officer, report, serve, shutdown_signal, Config};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -38,8 +38,15 @@ enum Command {
         secure_cookies: bool,
     },
     /// Replace the sample police stations with a state's list (CSV:
-    /// district_code,station_code,name_en,name_hi).
+    /// district_code,station_code,name_en,name_hi[,phone[,email]]).
     ImportMasters {
+        #[arg(long, default_value = "data/nagrik.sqlite3")]
+        db: PathBuf,
+        file: PathBuf,
+    },
+    /// Load registered FIRs for FIR copies, all or nothing (CSV or a JSON array; every row
+    /// needs `sensitive`: yes withholds it). Columns: see `server/src/firs.rs`.
+    ImportFirs {
         #[arg(long, default_value = "data/nagrik.sqlite3")]
         db: PathBuf,
         file: PathBuf,
@@ -111,6 +118,7 @@ fn main() -> ExitCode {
             addr,
         ),
         Command::ImportMasters { db, file } => import::run(&db, &file),
+        Command::ImportFirs { db, file } => firs::run(&db, &file),
         Command::Officer {
             command:
                 OfficerCommand::Advance {

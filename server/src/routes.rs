@@ -2,12 +2,17 @@
 //! built from it and the tests check it against `contract/openapi.yaml`.
 
 mod attachments;
+mod firs;
 mod masters;
 mod otp;
 mod status;
 mod submissions;
 
 pub use attachments::MAX_BYTES as MAX_ATTACHMENT_BYTES;
+pub use firs::{
+    DISTINCT_WINDOW_SECS as FIR_DISTINCT_WINDOW_SECS, MAX_DISTINCT_FIRS,
+    MAX_SEARCHES as MAX_FIR_SEARCHES, SEARCH_WINDOW_SECS as FIR_SEARCH_WINDOW_SECS,
+};
 pub use status::{LOOKUP_WINDOW_SECS, MAX_LOOKUPS};
 pub use submissions::load_ack;
 
@@ -36,6 +41,7 @@ pub const API_ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/v1/acknowledgements/{reference}"),
     ("POST", "/api/v1/status/lookup"),
     ("GET", "/api/v1/status/{reference}"),
+    ("GET", "/api/v1/firs/{district}/{station}/{year}/{number}"),
 ];
 
 fn handler(method: &str, path: &str) -> MethodRouter<AppState> {
@@ -56,6 +62,7 @@ fn handler(method: &str, path: &str) -> MethodRouter<AppState> {
         ("GET", "/api/v1/acknowledgements/{reference}") => get(submissions::acknowledgement),
         ("POST", "/api/v1/status/lookup") => post(status::lookup),
         ("GET", "/api/v1/status/{reference}") => get(status::get),
+        ("GET", "/api/v1/firs/{district}/{station}/{year}/{number}") => get(firs::get),
         _ => unreachable!("API_ROUTES lists {method} {path} but no handler serves it"),
     }
 }

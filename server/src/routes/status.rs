@@ -52,7 +52,7 @@ fn not_modified(headers: &HeaderMap, etag: &str) -> bool {
 }
 
 /// The client's address for the rate limit: the peer, or the last hop a local proxy added.
-fn client_ip(extensions: &Extensions, headers: &HeaderMap) -> String {
+pub(super) fn client_ip(extensions: &Extensions, headers: &HeaderMap) -> String {
     let Some(ConnectInfo(peer)) = extensions.get::<ConnectInfo<SocketAddr>>() else {
         return "unknown".into();
     };
