@@ -10,7 +10,6 @@ use contract::services::ServiceId;
 pub enum Service {
     Journey(ServiceId),
     Status,
-    CharacterCertificate,
     EventPermission,
     LostArticle,
     MissingPerson,
@@ -27,7 +26,7 @@ impl Service {
         Service::Journey(ServiceId::DomesticHelpVerification),
         Service::Journey(ServiceId::DriverVerification),
         Service::Journey(ServiceId::EmployeeVerification),
-        Service::CharacterCertificate,
+        Service::Journey(ServiceId::CharacterCertificate),
         Service::EventPermission,
         Service::LostArticle,
         Service::MissingPerson,
@@ -41,7 +40,6 @@ impl Service {
         match self {
             Service::Journey(id) => id.slug(),
             Service::Status => "status",
-            Service::CharacterCertificate => "character-certificate",
             Service::EventPermission => "event-permission",
             Service::LostArticle => "lost-article",
             Service::MissingPerson => "missing-person",
@@ -64,8 +62,8 @@ impl Service {
             }
             Service::Journey(ServiceId::DriverVerification) => s::DRIVER_VERIFICATION_TITLE,
             Service::Journey(ServiceId::EmployeeVerification) => s::EMPLOYEE_VERIFICATION_TITLE,
+            Service::Journey(ServiceId::CharacterCertificate) => s::CHARACTER_CERTIFICATE_TITLE,
             Service::Status => s::STATUS_TITLE,
-            Service::CharacterCertificate => s::CHARACTER_CERTIFICATE_TITLE,
             Service::EventPermission => s::EVENT_PERMISSION_TITLE,
             Service::LostArticle => s::LOST_ARTICLE_TITLE,
             Service::MissingPerson => s::MISSING_PERSON_TITLE,
@@ -84,8 +82,8 @@ impl Service {
             }
             Service::Journey(ServiceId::DriverVerification) => s::DRIVER_VERIFICATION_SUMMARY,
             Service::Journey(ServiceId::EmployeeVerification) => s::EMPLOYEE_VERIFICATION_SUMMARY,
+            Service::Journey(ServiceId::CharacterCertificate) => s::CHARACTER_CERTIFICATE_SUMMARY,
             Service::Status => s::STATUS_SUMMARY,
-            Service::CharacterCertificate => s::CHARACTER_CERTIFICATE_SUMMARY,
             Service::EventPermission => s::EVENT_PERMISSION_SUMMARY,
             Service::LostArticle => s::LOST_ARTICLE_SUMMARY,
             Service::MissingPerson => s::MISSING_PERSON_SUMMARY,

@@ -163,7 +163,7 @@ pub struct GroupSpec {
     pub fields: &'static [FieldSpec],
     pub max: usize,
     /// When the whole group is shown (and so validated and submitted), judged on the
-    /// step's own answers (a procession's stops only for a procession).
+    /// answers outside the group (a procession's stops only for a procession).
     pub shown_when: ShownWhen,
 }
 

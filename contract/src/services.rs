@@ -4,6 +4,7 @@
 //! per service under `services/`. Shared blocks of questions live in [`blocks`].
 
 pub mod blocks;
+pub mod character_certificate;
 pub mod checks;
 pub mod complaint;
 pub mod domestic_help_verification;
@@ -25,15 +26,17 @@ pub enum ServiceId {
     DomesticHelpVerification,
     DriverVerification,
     EmployeeVerification,
+    CharacterCertificate,
 }
 
 /// Every service, in the order the home page lists them.
-pub const ALL: [ServiceId; 5] = [
+pub const ALL: [ServiceId; 6] = [
     ServiceId::Complaint,
     ServiceId::TenantVerification,
     ServiceId::DomesticHelpVerification,
     ServiceId::DriverVerification,
     ServiceId::EmployeeVerification,
+    ServiceId::CharacterCertificate,
 ];
 
 impl ServiceId {
@@ -45,6 +48,7 @@ impl ServiceId {
             ServiceId::DomesticHelpVerification => "domestic-help-verification",
             ServiceId::DriverVerification => "driver-verification",
             ServiceId::EmployeeVerification => "employee-verification",
+            ServiceId::CharacterCertificate => "character-certificate",
         }
     }
 
@@ -56,6 +60,7 @@ impl ServiceId {
             ServiceId::DomesticHelpVerification => "DHV",
             ServiceId::DriverVerification => "DRV",
             ServiceId::EmployeeVerification => "EMV",
+            ServiceId::CharacterCertificate => "CHC",
         }
     }
 
@@ -67,6 +72,7 @@ impl ServiceId {
             ServiceId::DomesticHelpVerification => "domestic_help_verification",
             ServiceId::DriverVerification => "driver_verification",
             ServiceId::EmployeeVerification => "employee_verification",
+            ServiceId::CharacterCertificate => "character_certificate",
         }
     }
 
@@ -84,6 +90,7 @@ impl ServiceId {
             ServiceId::DomesticHelpVerification => &domestic_help_verification::SPEC,
             ServiceId::DriverVerification => &driver_verification::SPEC,
             ServiceId::EmployeeVerification => &employee_verification::SPEC,
+            ServiceId::CharacterCertificate => &character_certificate::SPEC,
         }
     }
 

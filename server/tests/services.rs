@@ -143,6 +143,7 @@ fn answers(server: &Server, service: ServiceId) -> Value {
             ("perm_state", "Bihar"),
             ("perm_pin", "800007"),
         ]),
+        other => common::more_samples::answers(other),
     }
 }
 

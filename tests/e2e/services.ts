@@ -26,11 +26,11 @@ export const JOURNEY_SLUGS: readonly string[] = [
   'domestic-help-verification',
   'driver-verification',
   'employee-verification',
+  'character-certificate',
 ];
 
 /** Home-page services whose pages say plainly that they are not online yet. */
 export const NOT_BUILT_SLUGS: readonly string[] = [
-  'character-certificate',
   'event-permission',
   'lost-article',
   'missing-person',

@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod more_samples;
+
 use chrono::{DateTime, Days, Duration, FixedOffset, NaiveDate, Utc};
 use nagrik_server::config::Clock;
 use nagrik_server::{app, Config};

@@ -1,0 +1,262 @@
+//! The services added after the verifications (character certificate, event permission,
+//! missing person) through `POST /api/v1/services/{service}/submissions` over real HTTP: one
+//! valid filing each, and each of their own rules refused on the field that breaks it, as
+//! their declarations in `contract/src/services/` say.
+
+mod common;
+
+use chrono::{DateTime, TimeZone, Utc};
+use common::more_samples::answers;
+use common::{error_of, submit, Server, MOBILE};
+use contract::services::ServiceId;
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+const PNG: &[u8] = &[
+    0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D,
+];
+const PDF: &[u8] = b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n";
+
+/// Noon IST on the day the sample answers were written for (2026-12-01).
+fn noon() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 12, 1, 6, 30, 0).unwrap()
+}
+
+async fn upload(server: &Server, client: &reqwest::Client, bytes: &[u8]) -> String {
+    let response = client
+        .post(server.url("/api/v1/attachments"))
+        .header("content-type", "application/octet-stream")
+        .body(bytes.to_vec())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::CREATED);
+    response.json::<Value>().await.unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+/// The sample answers with `changes` applied (an empty value removes the answer), and
+/// `files` freshly uploaded.
+async fn body(
+    server: &Server,
+    client: &reqwest::Client,
+    service: ServiceId,
+    changes: &[(&str, &str)],
+    files: &[&[u8]],
+) -> Value {
+    let mut answers = answers(service);
+    for (key, value) in changes {
+        let map = answers.as_object_mut().unwrap();
+        if value.is_empty() {
+            map.remove(*key);
+        } else {
+            map.insert((*key).to_owned(), json!(value));
+        }
+    }
+    let mut ids = Vec::new();
+    for f in files {
+        ids.push(upload(server, client, f).await);
+    }
+    json!({ "answers": answers, "attachments": ids })
+}
+
+/// A 422's field errors as (field, code) pairs.
+async fn field_errors(response: reqwest::Response) -> Vec<(String, String)> {
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let error = error_of(response).await;
+    assert_eq!(error["code"], "validation_failed");
+    error["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["field"].as_str().unwrap().to_owned(),
+                e["code"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn pair(field: &str, code: &str) -> Vec<(String, String)> {
+    vec![(field.to_owned(), code.to_owned())]
+}
+
+/// Answers changed from the sample ones, and the one field and code they must be refused with.
+type Case<'a> = (&'a [(&'a str, &'a str)], &'a str, &'a str);
+
+/// Sends each case as its own submission and expects exactly its one field error; nothing
+/// is filed.
+async fn refused(
+    server: &Server,
+    client: &reqwest::Client,
+    service: ServiceId,
+    cases: &[Case<'_>],
+) {
+    for (i, (changes, field, code)) in cases.iter().enumerate() {
+        let body = body(server, client, service, changes, &[PNG]).await;
+        let key = format!("{service}-refused-{i}");
+        let response = submit(server, client, service.slug(), Some(&key), &body).await;
+        assert_eq!(
+            field_errors(response).await,
+            pair(field, code),
+            "{service}: {changes:?}"
+        );
+    }
+    assert_eq!(
+        server.count(&format!(
+            "SELECT COUNT(*) FROM filings WHERE service = '{}'",
+            service.slug()
+        )),
+        0
+    );
+}
+
+/// Files the sample answers and answers the receipt.
+async fn file(
+    server: &Server,
+    client: &reqwest::Client,
+    service: ServiceId,
+    changes: &[(&str, &str)],
+    files: &[&[u8]],
+    key: &str,
+) -> Value {
+    let body = body(server, client, service, changes, files).await;
+    let response = submit(server, client, service.slug(), Some(key), &body).await;
+    assert_eq!(response.status(), StatusCode::CREATED, "{service}");
+    response.json().await.unwrap()
+}
+
+fn stored(server: &Server, reference: &str) -> Value {
+    let answers: String = server
+        .db()
+        .query_row(
+            "SELECT answers FROM filings WHERE reference = ?1",
+            [reference],
+            |r| r.get(0),
+        )
+        .unwrap();
+    serde_json::from_str(&answers).unwrap()
+}
+
+#[tokio::test]
+async fn a_character_certificate_files_with_its_address_history() {
+    let server = Server::start_at(noon()).await;
+    let browser = server.verified(MOBILE).await;
+    let service = ServiceId::CharacterCertificate;
+    let ack = file(&server, &browser, service, &[], &[PNG], "chc-key-1").await;
+    assert_eq!(ack["reference"], "BR-CHC-2026-000001");
+    assert_eq!(ack["service"], "character-certificate");
+    assert_eq!(ack["station"]["code"], "PAT-KOTWALI");
+    assert_eq!(ack["confirm_by"], Value::Null);
+    assert_eq!(ack["notices"], json!([]));
+    let kept = stored(&server, "BR-CHC-2026-000001");
+    assert_eq!(kept["addresses.0.from"], "1/6/2015");
+    assert_eq!(kept["ref2_mobile"], "9000000001");
+    // Five years at the current address need no earlier one.
+    let ack = file(
+        &server,
+        &browser,
+        service,
+        &[("lived_since", "1/12/2021"), ("addresses", "")],
+        &[PNG],
+        "chc-key-2",
+    )
+    .await;
+    assert_eq!(ack["reference"], "BR-CHC-2026-000002");
+}
+
+#[tokio::test]
+async fn a_character_certificates_own_rules_are_refused_on_their_field() {
+    let server = Server::start_at(noon()).await;
+    let browser = server.verified(MOBILE).await;
+    // A second earlier address, for gaps and overlaps between two entries.
+    let second: &[(&str, &str)] = &[
+        ("addresses", "2"),
+        ("addresses.1.house", "Room 4, Sinha Lodge"),
+        ("addresses.1.locality", "Boring Road"),
+        ("addresses.1.town", "Patna"),
+        ("addresses.1.state", "Bihar"),
+        ("addresses.1.pin", "800001"),
+        ("addresses.0.from", "1/9/2020"),
+        ("addresses.1.from", "1/1/2016"),
+    ];
+    let with = |extra: (&'static str, &'static str)| {
+        let mut v = second.to_vec();
+        v.push(extra);
+        v
+    };
+    let gap_between = with(("addresses.1.to", "30/6/2020"));
+    let overlap_between = with(("addresses.1.to", "30/9/2020"));
+    refused(
+        &server,
+        &browser,
+        ServiceId::CharacterCertificate,
+        &[
+            // 17 years old.
+            (&[("dob", "2/12/2008")], "dob", "too_young"),
+            // Moved here less than 5 years ago, nothing before.
+            (
+                &[("lived_since", "1/1/2022"), ("addresses", "")],
+                "lived_since",
+                "gap",
+            ),
+            // 31 days between the earlier address and this one.
+            (&[("addresses.0.to", "29/1/2024")], "lived_since", "gap"),
+            // The earlier address ends after the move here.
+            (&[("addresses.0.to", "1/6/2024")], "lived_since", "overlap"),
+            (
+                &[("addresses.0.to", "1/1/2015")],
+                "addresses.0.to",
+                "end_before_start",
+            ),
+            (gap_between.as_slice(), "addresses.0.from", "gap"),
+            (overlap_between.as_slice(), "addresses.0.from", "overlap"),
+            (
+                &[
+                    ("id_type", "passport"),
+                    ("id_number", "K1234567"),
+                    ("dob_proof", "passport"),
+                ],
+                "dob_proof",
+                "same_as_other",
+            ),
+            // Not an address proof at all.
+            (&[("address_proof", "pan")], "address_proof", "invalid"),
+            (
+                &[("ref1_mobile", "+91 98765 43210")],
+                "ref1_mobile",
+                "same_as_other",
+            ),
+            (
+                &[("ref2_mobile", "09123456780")],
+                "ref2_mobile",
+                "same_as_other",
+            ),
+        ],
+    )
+    .await;
+    // The photo must be a photo.
+    let body = body(
+        &server,
+        &browser,
+        ServiceId::CharacterCertificate,
+        &[],
+        &[PDF],
+    )
+    .await;
+    let response = submit(
+        &server,
+        &browser,
+        "character-certificate",
+        Some("chc-key-pdf"),
+        &body,
+    )
+    .await;
+    assert_eq!(
+        field_errors(response).await,
+        pair("attachments", "wrong_file_type")
+    );
+}
