@@ -51,15 +51,15 @@ pub fn CasePage(reference: Reference) -> impl IntoView {
         })
     };
 
-    // Changes are announced politely, not the first render.
-    let announce = RwSignal::new(String::new());
+    // Changes are announced politely, not the first render, in the language on screen.
+    let announced = RwSignal::new(None::<contract::lifecycle::Status>);
     Effect::new(move |prev: Option<Option<u32>>| {
         let version = poll.view.with(|v| v.as_ref().map(|v| v.version));
         if let (Some(Some(before)), Some(now)) = (prev, version) {
             if now != before {
                 let current = poll.view.with_untracked(|v| v.as_ref().map(|v| v.current));
-                if let Some(c) = current {
-                    announce.set(i18n.format(s::ANNOUNCE, &[("status", i18n.get(status_key(c)))]));
+                if current.is_some() {
+                    announced.set(current);
                 }
             }
         }
@@ -68,7 +68,7 @@ pub fn CasePage(reference: Reference) -> impl IntoView {
 
     view! {
         <h1 class="ns-heading-xl">{title}</h1>
-        <div class="ns-visually-hidden" aria-live="polite" data-testid="announce">{move || announce.get()}</div>
+        <div class="ns-visually-hidden" aria-live="polite" data-testid="announce">{move || announced.get().map(|c| i18n.format(s::ANNOUNCE, &[("status", i18n.get(status_key(c)))]))}</div>
         <Show when=move || poll.view.with(|v| v.is_none()) && poll.denied.get()>
             <MobileGate reference=reference.clone() poll_refresh=poll.refresh view=poll.view/>
         </Show>
