@@ -149,10 +149,13 @@ pub const APPLICANT: [F; 6] = [
 ];
 
 /// The applicant of a service only adults may ask for (a character certificate, an event's
-/// organiser): the same questions, and a date of birth that makes them at least 18.
+/// organiser): the same questions, and a date of birth that makes them at least 18, whose
+/// hint says so (`person.adult_dob`).
 pub const ADULT_APPLICANT: [F; 6] = {
     let mut a = APPLICANT;
-    a[3].rule = Rule::Date(ADULT_BIRTH);
+    a[3] = F::new("dob", Widget::Date, Rule::Date(ADULT_BIRTH))
+        .autocomplete("bday")
+        .text("person.adult_dob");
     a
 };
 
