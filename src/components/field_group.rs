@@ -18,12 +18,16 @@ pub fn described_by(id: &str, has_hint: bool, has_error: bool) -> Option<String>
 
 /// The hint and error lines shared by single controls and fieldsets.
 #[component]
-fn HintAndError(id: String, hint: Option<Key>, error: Signal<Option<String>>) -> impl IntoView {
+fn HintAndError(
+    id: String,
+    hint: Signal<Option<Key>>,
+    error: Signal<Option<String>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     view! {
-        {hint.map(|h| view! { <div id=hint_id class="ns-hint">{i18n.t(h)}</div> })}
+        {move || hint.get().map(|h| view! { <div id=hint_id.clone() class="ns-hint">{i18n.t(h)}</div> })}
         {move || {
             error
                 .get()
@@ -51,7 +55,9 @@ fn OptionalMark() -> impl IntoView {
 pub fn FieldGroup(
     id: String,
     label: Key,
-    hint: Option<Key>,
+    /// May change with another answer (an ID number's hint follows the chosen ID type).
+    #[prop(into)]
+    hint: Signal<Option<Key>>,
     optional: bool,
     #[prop(into)] error: Signal<Option<String>>,
     children: Children,
@@ -74,7 +80,7 @@ pub fn FieldGroup(
 pub fn FieldSet(
     id: String,
     label: Key,
-    hint: Option<Key>,
+    #[prop(into)] hint: Signal<Option<Key>>,
     optional: bool,
     #[prop(into)] error: Signal<Option<String>>,
     children: Children,
@@ -82,7 +88,7 @@ pub fn FieldSet(
     let i18n = use_i18n();
     let describedby = {
         let id = id.clone();
-        move || described_by(&id, hint.is_some(), error.with(|e| e.is_some()))
+        move || described_by(&id, hint.with(|h| h.is_some()), error.with(|e| e.is_some()))
     };
     view! {
         <div class="ns-field" class:ns-field--error=move || error.with(|e| e.is_some())>

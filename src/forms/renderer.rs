@@ -50,8 +50,20 @@ impl FieldCtx {
         text::label(self.state.ns(), self.spec, &self.key)
     }
 
-    fn hint(&self) -> Option<crate::i18n::Key> {
-        text::hint(self.state.ns(), self.spec, &self.key)
+    /// The hint, which for an ID number follows the chosen ID type (`{base}_hint_{type}`).
+    fn hint(&self) -> Signal<Option<crate::i18n::Key>> {
+        let (state, spec, key) = (self.state, self.spec, self.key.clone());
+        let type_key = match spec.rule {
+            Rule::IdNumber { type_field } => Some(format!(
+                "{}{type_field}",
+                key.strip_suffix(spec.id).unwrap_or("")
+            )),
+            _ => None,
+        };
+        Signal::derive(move || {
+            let chosen = type_key.as_deref().map(|k| state.get(k));
+            text::hint_for(state.ns(), spec, &key, chosen.as_deref())
+        })
     }
 
     fn option(&self, value: &str) -> crate::i18n::Key {
@@ -69,8 +81,14 @@ impl FieldCtx {
     }
 
     fn describedby(&self) -> impl Fn() -> Option<String> + Clone + Send + Sync + 'static {
-        let (dom, has_hint, error) = (self.dom.clone(), self.hint().is_some(), self.error());
-        move || described_by(&dom, has_hint, error.with(|e| e.is_some()))
+        let (dom, hint, error) = (self.dom.clone(), self.hint(), self.error());
+        move || {
+            described_by(
+                &dom,
+                hint.with(|h| h.is_some()),
+                error.with(|e| e.is_some()),
+            )
+        }
     }
 }
 

@@ -42,6 +42,15 @@ pub fn hint(ns: &str, spec: &FieldSpec, answer_key: &str) -> Option<Key> {
         .or_else(|| lookup(&format!("{}_hint", base(ns, spec, answer_key))))
 }
 
+/// The hint with a variant per choice, where one is written: `{base}_hint_{choice}` (an ID
+/// number's hint for the ID type chosen), else the field's hint.
+pub fn hint_for(ns: &str, spec: &FieldSpec, answer_key: &str, choice: Option<&str>) -> Option<Key> {
+    choice
+        .filter(|c| !c.is_empty())
+        .and_then(|c| lookup(&format!("{}_hint_{c}", base(ns, spec, answer_key))))
+        .or_else(|| hint(ns, spec, answer_key))
+}
+
 pub fn option(ns: &str, spec: &FieldSpec, answer_key: &str, value: &str) -> Key {
     lookup(&format!("{}_{value}", base(ns, spec, answer_key))).unwrap_or(keys::forms::NOT_GIVEN)
 }
