@@ -10,6 +10,7 @@ pub mod complaint;
 pub mod domestic_help_verification;
 pub mod driver_verification;
 pub mod employee_verification;
+pub mod event_permission;
 pub mod tenant_verification;
 
 use crate::forms::ServiceSpec;
@@ -27,16 +28,18 @@ pub enum ServiceId {
     DriverVerification,
     EmployeeVerification,
     CharacterCertificate,
+    EventPermission,
 }
 
 /// Every service, in the order the home page lists them.
-pub const ALL: [ServiceId; 6] = [
+pub const ALL: [ServiceId; 7] = [
     ServiceId::Complaint,
     ServiceId::TenantVerification,
     ServiceId::DomesticHelpVerification,
     ServiceId::DriverVerification,
     ServiceId::EmployeeVerification,
     ServiceId::CharacterCertificate,
+    ServiceId::EventPermission,
 ];
 
 impl ServiceId {
@@ -49,6 +52,7 @@ impl ServiceId {
             ServiceId::DriverVerification => "driver-verification",
             ServiceId::EmployeeVerification => "employee-verification",
             ServiceId::CharacterCertificate => "character-certificate",
+            ServiceId::EventPermission => "event-permission",
         }
     }
 
@@ -61,6 +65,7 @@ impl ServiceId {
             ServiceId::DriverVerification => "DRV",
             ServiceId::EmployeeVerification => "EMV",
             ServiceId::CharacterCertificate => "CHC",
+            ServiceId::EventPermission => "EVP",
         }
     }
 
@@ -73,6 +78,7 @@ impl ServiceId {
             ServiceId::DriverVerification => "driver_verification",
             ServiceId::EmployeeVerification => "employee_verification",
             ServiceId::CharacterCertificate => "character_certificate",
+            ServiceId::EventPermission => "event_permission",
         }
     }
 
@@ -91,6 +97,7 @@ impl ServiceId {
             ServiceId::DriverVerification => &driver_verification::SPEC,
             ServiceId::EmployeeVerification => &employee_verification::SPEC,
             ServiceId::CharacterCertificate => &character_certificate::SPEC,
+            ServiceId::EventPermission => &event_permission::SPEC,
         }
     }
 

@@ -260,3 +260,156 @@ async fn a_character_certificates_own_rules_are_refused_on_their_field() {
         pair("attachments", "wrong_file_type")
     );
 }
+
+#[tokio::test]
+async fn an_event_permission_files_with_a_pdf_consent_and_a_procession_its_route() {
+    let server = Server::start_at(noon()).await;
+    let browser = server.verified(MOBILE).await;
+    let service = ServiceId::EventPermission;
+    let ack = file(&server, &browser, service, &[], &[PDF], "evp-key-1").await;
+    assert_eq!(ack["reference"], "BR-EVP-2026-000001");
+    assert_eq!(ack["station"]["code"], "PAT-KOTWALI");
+    assert_eq!(ack["attachments"], 1);
+    let procession: &[(&str, &str)] = &[
+        ("event_type", "procession"),
+        ("venue", ""),
+        ("route_start", "Anisabad Chowk"),
+        ("route_end", "Gandhi Maidan"),
+        ("stops", "2"),
+        ("stops.0.place", "Gardanibagh"),
+        ("stops.1.place", "Income Tax Golambar"),
+        ("event_station", "PAT-GANDHI-MAIDAN"),
+        ("attendance", "12000"),
+    ];
+    let ack = file(
+        &server,
+        &browser,
+        service,
+        procession,
+        &[PNG, PDF],
+        "evp-key-2",
+    )
+    .await;
+    assert_eq!(ack["reference"], "BR-EVP-2026-000002");
+    assert_eq!(ack["station"]["code"], "PAT-GANDHI-MAIDAN");
+    let kept = stored(&server, "BR-EVP-2026-000002");
+    assert_eq!(kept["stops.1.place"], "Income Tax Golambar");
+    assert_eq!(kept["route_end"], "Gandhi Maidan");
+    // A public meeting keeps its venue, and no route left over from a procession.
+    let mut meeting = procession.to_vec();
+    meeting.extend([("event_type", "public_meeting"), ("venue", "Gandhi Maidan")]);
+    let ack = file(&server, &browser, service, &meeting, &[PDF], "evp-key-3").await;
+    let kept = stored(&server, ack["reference"].as_str().unwrap());
+    assert_eq!(kept["venue"], "Gandhi Maidan");
+    assert!(
+        kept.get("stops").is_none() && kept.get("route_start").is_none(),
+        "{kept}"
+    );
+}
+
+#[tokio::test]
+async fn an_events_own_rules_are_refused_on_their_field() {
+    let server = Server::start_at(noon()).await;
+    let browser = server.verified(MOBILE).await;
+    refused(
+        &server,
+        &browser,
+        ServiceId::EventPermission,
+        &[
+            // 6 days ahead.
+            (
+                &[("start_date", "7/12/2026"), ("end_date", "7/12/2026")],
+                "start_date",
+                "too_soon",
+            ),
+            (&[("end_time", "16:30")], "end_time", "end_before_start"),
+            (
+                &[("end_date", "19/12/2026")],
+                "end_date",
+                "end_before_start",
+            ),
+            (
+                &[("loudspeaker_to", "22:30")],
+                "loudspeaker_to",
+                "outside_hours",
+            ),
+            (
+                &[("loudspeaker_from", "23:00"), ("loudspeaker_to", "01:00")],
+                "loudspeaker_from",
+                "outside_hours",
+            ),
+            // Across midnight from the evening into the morning.
+            (
+                &[("loudspeaker_from", "20:00"), ("loudspeaker_to", "07:00")],
+                "loudspeaker_to",
+                "outside_hours",
+            ),
+            (&[("attendance", "a few hundred")], "attendance", "invalid"),
+            (
+                &[
+                    ("event_type", "procession"),
+                    ("venue", ""),
+                    ("route_start", "Chowk"),
+                ],
+                "route_end",
+                "required",
+            ),
+        ],
+    )
+    .await;
+    // The venue owner's consent is required.
+    let body = body(&server, &browser, ServiceId::EventPermission, &[], &[]).await;
+    let response = submit(
+        &server,
+        &browser,
+        "event-permission",
+        Some("evp-key-none"),
+        &body,
+    )
+    .await;
+    assert_eq!(
+        field_errors(response).await,
+        pair("attachments", "required")
+    );
+}
+
+/// 7 days' notice counts whole days in India: 8 December is 7 days away until midnight IST
+/// on 1 December (18:30 UTC), then 6.
+#[tokio::test]
+async fn an_events_7_day_notice_turns_at_midnight_in_india() {
+    let before = Utc.with_ymd_and_hms(2026, 12, 1, 18, 29, 0).unwrap();
+    let server = Server::start_at(before).await;
+    let browser = server.verified(MOBILE).await;
+    let eighth: &[(&str, &str)] = &[("start_date", "8/12/2026"), ("end_date", "8/12/2026")];
+    let ack = file(
+        &server,
+        &browser,
+        ServiceId::EventPermission,
+        eighth,
+        &[PDF],
+        "evp-boundary-1",
+    )
+    .await;
+    assert!(ack["filed_at"]
+        .as_str()
+        .unwrap()
+        .starts_with("2026-12-01T23:59"));
+    server.advance(60);
+    let body = body(
+        &server,
+        &browser,
+        ServiceId::EventPermission,
+        eighth,
+        &[PDF],
+    )
+    .await;
+    let response = submit(
+        &server,
+        &browser,
+        "event-permission",
+        Some("evp-boundary-2"),
+        &body,
+    )
+    .await;
+    assert_eq!(field_errors(response).await, pair("start_date", "too_soon"));
+}

@@ -27,11 +27,11 @@ export const JOURNEY_SLUGS: readonly string[] = [
   'driver-verification',
   'employee-verification',
   'character-certificate',
+  'event-permission',
 ];
 
 /** Home-page services whose pages say plainly that they are not online yet. */
 export const NOT_BUILT_SLUGS: readonly string[] = [
-  'event-permission',
   'lost-article',
   'missing-person',
   'tip-off',

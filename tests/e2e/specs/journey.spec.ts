@@ -3,6 +3,7 @@
 import { test, expect } from '../fixtures';
 import { LANGS, t } from '../locales';
 import { query } from '../db';
+import { fileComplaint } from '../filing';
 import { ComplaintForm, sampleComplaint } from '../pages/ComplaintForm';
 
 const filings = (mobile: string) => query('SELECT reference FROM filings WHERE mobile = ?', mobile).map((r) => r[0]);
@@ -227,6 +228,30 @@ test.describe('smaller fixes', () => {
       await expect(form.summary.locator('a[href="#f-place"]')).toContainText(`${form.label('place')}:`);
     });
   }
+
+  test('the ID number hint follows the chosen ID type', async ({ page }) => {
+    const form = new ComplaintForm(page, 'hi');
+    await form.start();
+    const hint = page.locator('#f-id_number-hint');
+    await expect(hint).toHaveText(t('hi', 'id_proof.id_number_hint'));
+    await page.locator('#f-id_type').selectOption('pan');
+    await expect(hint).toHaveText(t('hi', 'id_proof.id_number_hint_pan'));
+    await page.locator('#f-id_type').selectOption('aadhaar');
+    await expect(hint).toHaveText(t('hi', 'id_proof.id_number_hint_aadhaar'));
+    await expect(page.locator('#f-id_number')).toHaveAttribute('aria-describedby', 'f-id_number-hint');
+  });
+
+  test('a reference typed with Devanagari digits and spaces finds the filing', async ({ page }) => {
+    const { reference, mobile } = await fileComplaint();
+    const devanagari = reference.replace(/[0-9]/g, (d) => String.fromCharCode(0x0966 + Number(d)));
+    const form = new ComplaintForm(page, 'hi');
+    await form.preferLanguage('hi');
+    await form.goto('/status');
+    await page.locator('#f-reference').fill(devanagari.replace(/-/g, ' - '));
+    await page.locator('#f-mobile').fill(mobile);
+    await page.locator('[data-testid="show-status"]').click();
+    await expect(page).toHaveURL(new RegExp(`/status/${reference}$`));
+  });
 
   test('a 2-digit year says it needs 4 digits', async ({ page }) => {
     const form = new ComplaintForm(page, 'hi');
