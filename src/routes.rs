@@ -48,7 +48,7 @@ impl AppRoute {
                 match page {
                     JourneyPage::Start => format!("/{slug}"),
                     JourneyPage::Step(i) => {
-                        let id = service.spec().steps.get(*i).map_or("", |s| s.id);
+                        let id = service.step_ids().get(*i).copied().unwrap_or("");
                         format!("/{slug}/{id}")
                     }
                     JourneyPage::Check => format!("/{slug}/{CHECK}"),
@@ -77,10 +77,9 @@ impl AppRoute {
                 [VERIFY] => Some(JourneyPage::Verify),
                 [CONFIRMATION, r] => Reference::parse(r).ok().map(JourneyPage::Confirmation),
                 [step] => service
-                    .spec()
-                    .steps
+                    .step_ids()
                     .iter()
-                    .position(|s| s.id == *step)
+                    .position(|id| id == step)
                     .map(JourneyPage::Step),
                 _ => None,
             };
@@ -118,7 +117,7 @@ mod tests {
         routes.extend(Service::ALL.into_iter().map(AppRoute::for_service));
         let r = Reference::parse("BR-CMP-2026-000123").unwrap();
         for service in contract::services::ALL {
-            let steps = service.spec().steps.len();
+            let steps = service.step_ids().len();
             routes.extend((0..steps).map(|i| AppRoute::Journey(service, JourneyPage::Step(i))));
             routes.push(AppRoute::Journey(service, JourneyPage::Check));
             routes.push(AppRoute::Journey(service, JourneyPage::Verify));

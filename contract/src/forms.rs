@@ -298,6 +298,18 @@ impl ServiceSpec {
     }
 }
 
+/// A spec's step ids as an array, for `const` items (see `ServiceId::step_ids`).
+pub const fn step_ids<const N: usize>(spec: &ServiceSpec) -> [&'static str; N] {
+    assert!(spec.steps.len() == N, "step_ids: N must be the number of steps");
+    let mut out = [""; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = spec.steps[i].id;
+        i += 1;
+    }
+    out
+}
+
 /// Joins blocks of fields into one step's list at compile time: `C` must be `A + B`.
 pub const fn concat_fields<const A: usize, const B: usize, const C: usize>(
     a: [FieldSpec; A],

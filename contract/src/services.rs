@@ -89,6 +89,28 @@ impl ServiceId {
         }
     }
 
+    /// The declared step ids, in order: what the app's routes need, without linking the
+    /// declarations themselves (fields, rules, checks) into the light first-load bundle.
+    pub fn step_ids(self) -> &'static [&'static str] {
+        /// The spec's step ids, evaluated at compile time.
+        macro_rules! ids {
+            ($spec:path) => {{
+                const N: usize = $spec.steps.len();
+                const IDS: [&str; N] = crate::forms::step_ids::<N>(&$spec);
+                &IDS
+            }};
+        }
+        match self {
+            ServiceId::Complaint => ids!(complaint::SPEC),
+            ServiceId::TenantVerification => ids!(tenant_verification::SPEC),
+            ServiceId::DomesticHelpVerification => ids!(domestic_help_verification::SPEC),
+            ServiceId::DriverVerification => ids!(driver_verification::SPEC),
+            ServiceId::EmployeeVerification => ids!(employee_verification::SPEC),
+            ServiceId::CharacterCertificate => ids!(character_certificate::SPEC),
+            ServiceId::EventPermission => ids!(event_permission::SPEC),
+        }
+    }
+
     pub fn spec(self) -> &'static ServiceSpec {
         match self {
             ServiceId::Complaint => &complaint::SPEC,
@@ -173,6 +195,8 @@ mod tests {
                 assert!(step.fields.is_empty() && step.groups.is_empty(), "{s}");
                 assert!(a.min <= a.max && a.max > 0, "{s}");
             }
+            let ids: Vec<_> = spec.steps.iter().map(|st| st.id).collect();
+            assert_eq!(s.step_ids(), ids.as_slice(), "{s}");
             let steps: BTreeSet<_> = spec.steps.iter().map(|st| st.id).collect();
             assert_eq!(steps.len(), spec.steps.len(), "{s}: step ids repeat");
             for reserved in ["check", "verify", "confirmation"] {
