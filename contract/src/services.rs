@@ -11,6 +11,7 @@ pub mod domestic_help_verification;
 pub mod driver_verification;
 pub mod employee_verification;
 pub mod event_permission;
+pub mod missing_person;
 pub mod tenant_verification;
 
 use crate::forms::ServiceSpec;
@@ -29,10 +30,11 @@ pub enum ServiceId {
     EmployeeVerification,
     CharacterCertificate,
     EventPermission,
+    MissingPerson,
 }
 
 /// Every service, in the order the home page lists them.
-pub const ALL: [ServiceId; 7] = [
+pub const ALL: [ServiceId; 8] = [
     ServiceId::Complaint,
     ServiceId::TenantVerification,
     ServiceId::DomesticHelpVerification,
@@ -40,6 +42,7 @@ pub const ALL: [ServiceId; 7] = [
     ServiceId::EmployeeVerification,
     ServiceId::CharacterCertificate,
     ServiceId::EventPermission,
+    ServiceId::MissingPerson,
 ];
 
 impl ServiceId {
@@ -53,6 +56,7 @@ impl ServiceId {
             ServiceId::EmployeeVerification => "employee-verification",
             ServiceId::CharacterCertificate => "character-certificate",
             ServiceId::EventPermission => "event-permission",
+            ServiceId::MissingPerson => "missing-person",
         }
     }
 
@@ -66,6 +70,7 @@ impl ServiceId {
             ServiceId::EmployeeVerification => "EMV",
             ServiceId::CharacterCertificate => "CHC",
             ServiceId::EventPermission => "EVP",
+            ServiceId::MissingPerson => "MSP",
         }
     }
 
@@ -79,6 +84,7 @@ impl ServiceId {
             ServiceId::EmployeeVerification => "employee_verification",
             ServiceId::CharacterCertificate => "character_certificate",
             ServiceId::EventPermission => "event_permission",
+            ServiceId::MissingPerson => "missing_person",
         }
     }
 
@@ -108,6 +114,7 @@ impl ServiceId {
             ServiceId::EmployeeVerification => ids!(employee_verification::SPEC),
             ServiceId::CharacterCertificate => ids!(character_certificate::SPEC),
             ServiceId::EventPermission => ids!(event_permission::SPEC),
+            ServiceId::MissingPerson => ids!(missing_person::SPEC),
         }
     }
 
@@ -120,6 +127,7 @@ impl ServiceId {
             ServiceId::EmployeeVerification => &employee_verification::SPEC,
             ServiceId::CharacterCertificate => &character_certificate::SPEC,
             ServiceId::EventPermission => &event_permission::SPEC,
+            ServiceId::MissingPerson => &missing_person::SPEC,
         }
     }
 

@@ -413,3 +413,109 @@ async fn an_events_7_day_notice_turns_at_midnight_in_india() {
     .await;
     assert_eq!(field_errors(response).await, pair("start_date", "too_soon"));
 }
+
+#[tokio::test]
+async fn a_missing_child_report_carries_the_112_1098_notice_and_an_adults_does_not() {
+    let server = Server::start_at(noon()).await;
+    let browser = server.verified(MOBILE).await;
+    let service = ServiceId::MissingPerson;
+    // The sample is a missing adult (34): no notice.
+    let ack = file(&server, &browser, service, &[], &[PNG], "msp-key-1").await;
+    assert_eq!(ack["reference"], "BR-MSP-2026-000001");
+    assert_eq!(ack["station"]["code"], "PAT-KOTWALI");
+    assert_eq!(ack["notices"], json!([]));
+    // A child by age, and a child by date of birth (17 until tomorrow).
+    for (i, changes) in [
+        &[("missing_age", "12")][..],
+        &[
+            ("age_known", "dob"),
+            ("missing_age", ""),
+            ("missing_dob", "2/12/2008"),
+        ][..],
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let key = format!("msp-child-{i}");
+        let ack = file(&server, &browser, service, changes, &[PNG], &key).await;
+        assert_eq!(ack["notices"], json!(["child"]), "{changes:?}");
+        // The public receipt says so too, and names no answer.
+        let reference = ack["reference"].as_str().unwrap();
+        let public: Value = server
+            .browser()
+            .get(server.url(&format!("/api/v1/acknowledgements/{reference}")))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(public, ack);
+        assert!(!public.to_string().contains("Rohit"), "{public}");
+    }
+    // 18 on the day of the report is not a child.
+    let ack = file(
+        &server,
+        &browser,
+        service,
+        &[
+            ("age_known", "dob"),
+            ("missing_age", ""),
+            ("missing_dob", "1/12/2008"),
+        ],
+        &[PNG],
+        "msp-key-adult",
+    )
+    .await;
+    assert_eq!(ack["notices"], json!([]));
+}
+
+#[tokio::test]
+async fn a_missing_persons_own_rules_are_refused_on_their_field() {
+    let server = Server::start_at(noon()).await;
+    let browser = server.verified(MOBILE).await;
+    let today = common::dmy(server.today_ist());
+    refused(
+        &server,
+        &browser,
+        ServiceId::MissingPerson,
+        &[
+            (&[("height_cm", "5 feet")], "height_cm", "invalid"),
+            (&[("height_cm", "400")], "height_cm", "out_of_range"),
+            (
+                &[
+                    ("age_known", "dob"),
+                    ("missing_age", ""),
+                    ("missing_dob", "1/1/2015"),
+                    ("last_seen_date", "1/1/2014"),
+                ],
+                "last_seen_date",
+                "end_before_start",
+            ),
+            // The server's clock says noon (IST): 16:30 today has not come yet.
+            (
+                &[("last_seen_date", today.as_str())],
+                "last_seen_time",
+                "later_than_now",
+            ),
+            (
+                &[("missing_mobile", "098765 43210")],
+                "missing_mobile",
+                "same_as_other",
+            ),
+            (
+                &[("age_known", "dob"), ("missing_age", "")],
+                "missing_dob",
+                "required",
+            ),
+        ],
+    )
+    .await;
+    // Their photo is required, and must be a photo.
+    for (files, code) in [(&[][..], "required"), (&[PDF][..], "wrong_file_type")] {
+        let body = body(&server, &browser, ServiceId::MissingPerson, &[], files).await;
+        let key = format!("msp-photo-{code}");
+        let response = submit(&server, &browser, "missing-person", Some(&key), &body).await;
+        assert_eq!(field_errors(response).await, pair("attachments", code));
+    }
+}

@@ -14,11 +14,12 @@ pub fn StartPage(form: FormState) -> impl IntoView {
     view! {
         <DraftBanner form/>
         <PageTitle key=Service::Journey(service).title()/>
-        <p class="ns-lead">{i18n.t(text::service(service, "start_intro"))}</p>
-        <p>{i18n.t(text::service(service, "start_need"))}</p>
+        // What must not wait (call 112, a missing child) comes before anything else.
         {emergency.map(|k| view! {
             <p class="ns-notice ns-notice--emergency"><a href="tel:112">{i18n.t(k)}</a></p>
         })}
+        <p class="ns-lead">{i18n.t(text::service(service, "start_intro"))}</p>
+        <p>{i18n.t(text::service(service, "start_need"))}</p>
         {crate::forms::draft::enabled().then(|| view! { <p class="ns-hint">{i18n.t(forms::DRAFT_NOTE)}</p> })}
         <A href=step_path(service, 0) attr:class="ns-button ns-button--start" attr:role="button" attr:draggable="false">
             {i18n.t(journey::START_BUTTON)}

@@ -28,12 +28,12 @@ export const JOURNEY_SLUGS: readonly string[] = [
   'employee-verification',
   'character-certificate',
   'event-permission',
+  'missing-person',
 ];
 
 /** Home-page services whose pages say plainly that they are not online yet. */
 export const NOT_BUILT_SLUGS: readonly string[] = [
   'lost-article',
-  'missing-person',
   'tip-off',
   'fir-copy',
 ];
