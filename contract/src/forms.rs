@@ -202,6 +202,17 @@ pub struct StepSpec {
     pub notices: &'static [Notice],
 }
 
+impl StepSpec {
+    /// A step with nothing on it, to build others from with `..StepSpec::EMPTY`.
+    pub const EMPTY: StepSpec = StepSpec {
+        id: "",
+        fields: &[],
+        groups: &[],
+        checks: &[],
+        notices: &[],
+    };
+}
+
 /// Everything a journey needs to know about a service besides its questions: who applies,
 /// where the filing goes, what may be attached, and what the acknowledgement says. The app's
 /// one journey and the server's one submission endpoint read these; neither tests for a
@@ -300,7 +311,10 @@ impl ServiceSpec {
 
 /// A spec's step ids as an array, for `const` items (see `ServiceId::step_ids`).
 pub const fn step_ids<const N: usize>(spec: &ServiceSpec) -> [&'static str; N] {
-    assert!(spec.steps.len() == N, "step_ids: N must be the number of steps");
+    assert!(
+        spec.steps.len() == N,
+        "step_ids: N must be the number of steps"
+    );
     let mut out = [""; N];
     let mut i = 0;
     while i < N {

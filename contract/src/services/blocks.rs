@@ -171,6 +171,25 @@ pub const APPLICANT_ADDRESS: [F; 5] = {
 /// The applicant's ID proof.
 pub const APPLICANT_ID: [F; 2] = id_proof_fields!("");
 
+/// The applicant verifies the mobile they typed in the applicant block (`mobile`).
+pub const BY_APPLICANT_MOBILE: crate::forms::Applicant = crate::forms::Applicant::Verified {
+    mobile_field: "mobile",
+};
+
+/// A step of its own for one photo of the person the service is about.
+pub const PHOTO_STEP: crate::forms::StepSpec = crate::forms::StepSpec {
+    id: "photo",
+    ..crate::forms::StepSpec::EMPTY
+};
+
+/// Exactly one photo, on [`PHOTO_STEP`].
+pub const ONE_PHOTO: crate::forms::AttachmentSpec = crate::forms::AttachmentSpec {
+    step: PHOTO_STEP.id,
+    min: 1,
+    max: 1,
+    photos_only: true,
+};
+
 /// A same-address check for cross-field rules: house, locality and PIN equal after folding
 /// case and white space.
 pub fn same_address(answers: &crate::forms::Answers, a_prefix: &str, b_prefix: &str) -> bool {

@@ -3,11 +3,13 @@
 //! the worker works.
 
 use crate::forms::{
-    answer, concat_fields, AckSpec, Answers, Applicant, AttachmentSpec, Ctx, FieldSpec as F,
-    InputMode, Problem, Routing, Rule, ServiceSpec, StepSpec, Widget,
+    answer, concat_fields, AckSpec, Answers, Ctx, FieldSpec as F, InputMode, Problem, Routing,
+    Rule, ServiceSpec, StepSpec, Widget,
 };
 use crate::rules::{date::DateBounds, RuleError};
-use crate::services::blocks::{ADULT_BIRTH, APPLICANT, APPLICANT_ADDRESS};
+use crate::services::blocks::{
+    ADULT_BIRTH, APPLICANT, APPLICANT_ADDRESS, BY_APPLICANT_MOBILE, ONE_PHOTO, PHOTO_STEP,
+};
 use crate::{any_address_fields, id_proof_fields, person_fields};
 
 pub const USUAL_DAYS: u32 = 8;
@@ -60,27 +62,14 @@ pub const SPEC: ServiceSpec = ServiceSpec {
             checks: &[previous_employer_is_someone_else],
             notices: &[],
         },
-        StepSpec {
-            id: "photo",
-            fields: &[],
-            groups: &[],
-            checks: &[],
-            notices: &[],
-        },
+        PHOTO_STEP,
     ],
-    applicant: Applicant::Verified {
-        mobile_field: "mobile",
-    },
+    applicant: BY_APPLICANT_MOBILE,
     routing: Routing {
         district_field: "district",
         station_field: "station",
     },
-    attachments: Some(AttachmentSpec {
-        step: "photo",
-        min: 1,
-        max: 1,
-        photos_only: true,
-    }),
+    attachments: Some(ONE_PHOTO),
     acknowledgement: AckSpec {
         confirm_within_days: None,
         usual_days: Some(USUAL_DAYS),

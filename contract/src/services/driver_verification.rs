@@ -2,11 +2,13 @@
 //! The filing goes to the station of the employer's home.
 
 use crate::forms::{
-    answer, concat_fields, parse_date_answer, AckSpec, Answers, Applicant, AttachmentSpec, Ctx,
-    FieldSpec as F, Problem, Routing, Rule, ServiceSpec, StepSpec, Widget,
+    answer, concat_fields, parse_date_answer, AckSpec, Answers, Ctx, FieldSpec as F, Problem,
+    Routing, Rule, ServiceSpec, StepSpec, Widget,
 };
 use crate::rules::RuleError;
-use crate::services::blocks::{ADULT_BIRTH, APPLICANT, APPLICANT_ADDRESS};
+use crate::services::blocks::{
+    ADULT_BIRTH, APPLICANT, APPLICANT_ADDRESS, BY_APPLICANT_MOBILE, ONE_PHOTO, PHOTO_STEP,
+};
 use crate::{any_address_fields, id_proof_fields, person_fields};
 use chrono::Datelike;
 
@@ -54,27 +56,14 @@ pub const SPEC: ServiceSpec = ServiceSpec {
             checks: &[licence_belongs_to_an_adult_driver],
             notices: &[],
         },
-        StepSpec {
-            id: "photo",
-            fields: &[],
-            groups: &[],
-            checks: &[],
-            notices: &[],
-        },
+        PHOTO_STEP,
     ],
-    applicant: Applicant::Verified {
-        mobile_field: "mobile",
-    },
+    applicant: BY_APPLICANT_MOBILE,
     routing: Routing {
         district_field: "district",
         station_field: "station",
     },
-    attachments: Some(AttachmentSpec {
-        step: "photo",
-        min: 1,
-        max: 1,
-        photos_only: true,
-    }),
+    attachments: Some(ONE_PHOTO),
     acknowledgement: AckSpec {
         confirm_within_days: None,
         usual_days: Some(USUAL_DAYS),

@@ -2,11 +2,13 @@
 //! in (Bihar, UP, Delhi). The filing goes to the station of the rented property.
 
 use crate::forms::{
-    answer, concat_fields, AckSpec, Answers, Applicant, AttachmentSpec, Ctx, FieldSpec as F,
-    GroupSpec, Problem, Routing, Rule, ServiceSpec, ShownWhen, StepSpec, Widget,
+    answer, concat_fields, AckSpec, Answers, Ctx, FieldSpec as F, GroupSpec, Problem, Routing,
+    Rule, ServiceSpec, ShownWhen, StepSpec, Widget,
 };
 use crate::rules::{date::DateBounds, RuleError};
-use crate::services::blocks::{same_address, ADULT_BIRTH, APPLICANT};
+use crate::services::blocks::{
+    same_address, ADULT_BIRTH, APPLICANT, BY_APPLICANT_MOBILE, ONE_PHOTO, PHOTO_STEP,
+};
 use crate::{any_address_fields, id_proof_fields, person_fields, station_address_fields};
 
 pub const RELATIONS: &[&str] = &["spouse", "child", "parent", "sibling", "other"];
@@ -88,27 +90,14 @@ pub const SPEC: ServiceSpec = ServiceSpec {
             checks: &[],
             notices: &[],
         },
-        StepSpec {
-            id: "photo",
-            fields: &[],
-            groups: &[],
-            checks: &[],
-            notices: &[],
-        },
+        PHOTO_STEP,
     ],
-    applicant: Applicant::Verified {
-        mobile_field: "mobile",
-    },
+    applicant: BY_APPLICANT_MOBILE,
     routing: Routing {
         district_field: "property_district",
         station_field: "property_station",
     },
-    attachments: Some(AttachmentSpec {
-        step: "photo",
-        min: 1,
-        max: 1,
-        photos_only: true,
-    }),
+    attachments: Some(ONE_PHOTO),
     acknowledgement: AckSpec {
         confirm_within_days: None,
         usual_days: Some(USUAL_DAYS),
