@@ -2,11 +2,12 @@
 //! same-origin `fetch`. Failures come back as [`ApiError`], which tells a dead network, an API
 //! refusal (with its machine-readable code) and an answer we could not read apart.
 
+use contract::firs::FirCopy;
 use contract::services::ServiceId;
 use contract::status::{StatusLookup, StatusView};
 use contract::{
-    Acknowledgement, ApiErrorBody, AttachmentUploaded, District, ErrorCode, OtpRequest, OtpSent,
-    OtpVerify, PoliceStation, Reference, SessionInfo, Submission,
+    Acknowledgement, ApiErrorBody, AttachmentUploaded, District, DistrictCode, ErrorCode,
+    OtpRequest, OtpSent, OtpVerify, PoliceStation, Reference, SessionInfo, StationCode, Submission,
 };
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
@@ -143,6 +144,18 @@ pub async fn status_lookup(reference: &str, mobile: &str) -> Result<StatusView, 
         mobile: mobile.to_owned(),
     };
     send(Request::post(&format!("{BASE}/status/lookup")), &body).await
+}
+
+/// `GET /api/v1/firs/{district}/{station}/{year}/{number}`: an FIR's public summary. A
+/// withheld FIR and a missing one both come back as `Rejected` 404, with the codes
+/// `fir_withheld` and `fir_not_found`.
+pub async fn fir_copy(
+    district: &DistrictCode,
+    station: &StationCode,
+    year: u16,
+    number: u32,
+) -> Result<FirCopy, ApiError> {
+    get(&contract::firs::path(district, station, year, number)).await
 }
 
 /// What one status poll found.

@@ -12,6 +12,8 @@ pub enum AppRoute {
     Service(Service),
     Journey(ServiceId, JourneyPage),
     Status(StatusPage),
+    /// The police-station directory: each district's stations with their phone numbers.
+    PoliceStations,
     NotFound,
 }
 
@@ -37,6 +39,7 @@ const CHECK: &str = "check";
 const VERIFY: &str = "verify";
 const CONFIRMATION: &str = "confirmation";
 const STATUS: &str = "status";
+const POLICE_STATIONS: &str = "police-stations";
 
 impl AppRoute {
     pub fn path(&self) -> String {
@@ -58,6 +61,7 @@ impl AppRoute {
             }
             AppRoute::Status(StatusPage::Lookup) => format!("/{STATUS}"),
             AppRoute::Status(StatusPage::Case(r)) => format!("/{STATUS}/{r}"),
+            AppRoute::PoliceStations => format!("/{POLICE_STATIONS}"),
             // Not a place anyone links to; kept so every value has a path.
             AppRoute::NotFound => "/404".to_owned(),
         }
@@ -87,6 +91,7 @@ impl AppRoute {
         }
         match segments.as_slice() {
             [STATUS] => AppRoute::Status(StatusPage::Lookup),
+            [POLICE_STATIONS] => AppRoute::PoliceStations,
             // Status links from slips, QR codes and SMS.
             [STATUS, r] => Reference::parse(r).map_or(AppRoute::NotFound, |r| {
                 AppRoute::Status(StatusPage::Case(r))
@@ -127,6 +132,7 @@ mod tests {
             ));
         }
         routes.push(AppRoute::Status(StatusPage::Case(r)));
+        routes.push(AppRoute::PoliceStations);
         routes
     }
 

@@ -1,23 +1,41 @@
 use crate::components::page_title::PageTitle;
 use crate::i18n::{
-    keys::{common, services},
+    keys::{common as c, police_stations, services},
     use_i18n,
 };
-use crate::services::HELPLINES;
+use crate::routes::AppRoute;
+use crate::services::{Helpline, HELPLINES};
 use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// Helplines shown on this page only: the footer, on every page, keeps to the four most
+/// urgent, so these cost no first-load markup on every other page.
+const MORE_HELPLINES: [Helpline; 2] = [
+    Helpline {
+        number: "181",
+        name: c::HELPLINE_181,
+        detail: c::HELPLINE_181_DETAIL,
+    },
+    Helpline {
+        number: "1076",
+        name: c::HELPLINE_1076,
+        detail: c::HELPLINE_1076_DETAIL,
+    },
+];
 
 #[component]
 pub fn HelplinesPage() -> impl IntoView {
     let i18n = use_i18n();
     let rows = HELPLINES
         .into_iter()
+        .chain(MORE_HELPLINES)
         .map(|h| {
             view! {
                 <li class="ns-helpline">
                     <h2 class="ns-helpline__name">{i18n.t(h.name)}</h2>
                     <p class="ns-helpline__detail">{i18n.t(h.detail)}</p>
                     <a class="ns-button ns-helpline__call" href=format!("tel:{}", h.number)>
-                        {move || i18n.format(common::CALL_NUMBER, &[("number", h.number)])}
+                        {move || i18n.format(c::CALL_NUMBER, &[("number", h.number)])}
                     </a>
                 </li>
             }
@@ -26,6 +44,11 @@ pub fn HelplinesPage() -> impl IntoView {
     view! {
         <PageTitle key=services::HELPLINES_TITLE/>
         <p class="ns-lead">{i18n.t(services::HELPLINES_INTRO)}</p>
+        <p>
+            <A href=AppRoute::PoliceStations.path() attr:class="ns-button ns-button--secondary" attr:data-testid="stations-link">
+                {i18n.t(police_stations::LINK)}
+            </A>
+        </p>
         <ul class="ns-helplines">{rows}</ul>
     }
 }

@@ -42,13 +42,13 @@ pub fn build_app(ctx: &Ctx) -> Result {
 /// The folder the forms bundle is built into (its files are served from there).
 pub const FORMS_HOME: &str = "complaint";
 
-/// The first path segments whose pages need the forms bundle: every declared service, and
-/// status.
+/// The first path segments whose pages need the forms bundle: every declared service, status,
+/// and the pages that load district and station lists (FIR copy, police-station directory).
 pub fn forms_sections() -> impl Iterator<Item = &'static str> {
     contract::services::ALL
         .into_iter()
         .map(|s| s.slug())
-        .chain(["status"])
+        .chain(["status", "fir-copy", "police-stations"])
 }
 
 pub fn build_server(ctx: &Ctx) -> Result {
@@ -78,6 +78,11 @@ pub fn run_app(ctx: &Ctx, port: u16) -> Result<i32> {
     Ok(exit_code(status))
 }
 
+/// A line of index.html that only the forms bundle loads: `<!-- forms only: <link …> -->` is
+/// a comment to the light bundle and the `<link …>` in forms.html, so styles of pages that
+/// exist only in the forms bundle stay out of the first load.
+const FORMS_ONLY: &str = "<!-- forms only: ";
+
 /// The forms bundle's entry page is index.html with the other binary: written here, never
 /// kept in git, so the two pages cannot drift apart. For a release build the files copied from
 /// public/ are left out: they are served from the root (`/manifest.webmanifest`, `/pwa.js`) and
@@ -92,7 +97,13 @@ fn write_forms_html(ctx: &Ctx, keep_public: bool) -> Result {
         .replace(light, r#"data-bin="nagrik-seva-forms""#)
         .lines()
         .filter(|line| keep_public || !line.contains(r#"rel="copy-file""#))
-        .map(|line| format!("{line}\n"))
+        .map(|line| {
+            let forms_only = line.trim_start().strip_prefix(FORMS_ONLY);
+            match forms_only.and_then(|rest| rest.strip_suffix(" -->")) {
+                Some(link) => format!("  {link}\n"),
+                None => format!("{line}\n"),
+            }
+        })
         .collect();
     fs::write(ctx.root.join("forms.html"), forms)?;
     Ok(())
