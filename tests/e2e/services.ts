@@ -35,5 +35,4 @@ export const JOURNEY_SLUGS: readonly string[] = [
 export const NOT_BUILT_SLUGS: readonly string[] = [
   'lost-article',
   'tip-off',
-  'fir-copy',
 ];
