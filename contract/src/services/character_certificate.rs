@@ -5,12 +5,14 @@
 
 use crate::any_address_fields;
 use crate::forms::{
-    answer, concat_fields, group_len, parse_date_answer, AckSpec, Answers, Applicant,
-    AttachmentSpec, Ctx, FieldSpec as F, GroupSpec, InputMode, Problem, Routing, Rule, ServiceSpec,
-    ShownWhen, StepSpec, Widget,
+    answer, concat_fields, group_len, parse_date_answer, AckSpec, Answers, Ctx, FieldSpec as F,
+    GroupSpec, InputMode, Problem, Routing, Rule, ServiceSpec, ShownWhen, StepSpec, Widget,
 };
 use crate::rules::{date::DateBounds, RuleError};
-use crate::services::blocks::{ADDRESS_LINE, ADULT_APPLICANT, APPLICANT_ADDRESS, APPLICANT_ID};
+use crate::services::blocks::{
+    ADDRESS_LINE, ADULT_APPLICANT, APPLICANT_ADDRESS, APPLICANT_ID, BY_APPLICANT_MOBILE, ONE_PHOTO,
+    PHOTO_STEP,
+};
 use crate::services::checks::{covers, first_repeat, same_mobile_as_any, Period};
 use chrono::Months;
 
@@ -85,9 +87,7 @@ pub const SPEC: ServiceSpec = ServiceSpec {
         StepSpec {
             id: "about-you",
             fields: &ADULT_APPLICANT,
-            groups: &[],
-            checks: &[],
-            notices: &[],
+            ..StepSpec::EMPTY
         },
         StepSpec {
             id: "purpose",
@@ -100,62 +100,43 @@ pub const SPEC: ServiceSpec = ServiceSpec {
                 )
                 .shown_when(ShownWhen::Equals("purpose", "other")),
             ],
-            groups: &[],
-            checks: &[],
-            notices: &[],
+            ..StepSpec::EMPTY
         },
         StepSpec {
             id: "address",
             fields: &APPLICANT_ADDRESS,
-            groups: &[],
-            checks: &[],
-            notices: &[],
+            ..StepSpec::EMPTY
         },
         StepSpec {
             id: "address-history",
             fields: &[F::new("lived_since", Widget::Date, Rule::Date(PAST))],
             groups: &[ADDRESSES],
             checks: &[addresses_cover_five_years],
-            notices: &[],
+            ..StepSpec::EMPTY
         },
         StepSpec {
             id: "documents",
             fields: &DOCUMENTS,
-            groups: &[],
             checks: &[three_different_documents],
-            notices: &[],
+            ..StepSpec::EMPTY
         },
         StepSpec {
             id: "neighbours",
             fields: &NEIGHBOURS,
-            groups: &[],
             checks: &[
                 first_neighbour_is_someone_else,
                 second_neighbour_is_someone_else,
             ],
-            notices: &[],
+            ..StepSpec::EMPTY
         },
-        StepSpec {
-            id: "photo",
-            fields: &[],
-            groups: &[],
-            checks: &[],
-            notices: &[],
-        },
+        PHOTO_STEP,
     ],
-    applicant: Applicant::Verified {
-        mobile_field: "mobile",
-    },
+    applicant: BY_APPLICANT_MOBILE,
     routing: Routing {
         district_field: "district",
         station_field: "station",
     },
-    attachments: Some(AttachmentSpec {
-        step: "photo",
-        min: 1,
-        max: 1,
-        photos_only: true,
-    }),
+    attachments: Some(ONE_PHOTO),
     acknowledgement: AckSpec {
         confirm_within_days: None,
         usual_days: Some(USUAL_DAYS),

@@ -4,11 +4,11 @@
 //! (never between 22:00 and 06:00, the noise rules) and the venue owner's consent attached.
 
 use crate::forms::{
-    concat_fields, AckSpec, Answers, Applicant, AttachmentSpec, Ctx, FieldSpec as F, GroupSpec,
-    InputMode, Notice, Problem, Routing, Rule, ServiceSpec, ShownWhen, StepSpec, Widget,
+    concat_fields, AckSpec, Answers, AttachmentSpec, Ctx, FieldSpec as F, GroupSpec, InputMode,
+    Notice, Problem, Routing, Rule, ServiceSpec, ShownWhen, StepSpec, Widget,
 };
 use crate::rules::date::DateBounds;
-use crate::services::blocks::{ADULT_APPLICANT, APPLICANT_ADDRESS};
+use crate::services::blocks::{ADULT_APPLICANT, APPLICANT_ADDRESS, BY_APPLICANT_MOBILE};
 use crate::services::checks::{ends_after_start, window_outside, Hours};
 use chrono::NaiveTime;
 
@@ -51,9 +51,7 @@ pub const SPEC: ServiceSpec = ServiceSpec {
         StepSpec {
             id: "about-you",
             fields: &ABOUT_YOU,
-            groups: &[],
-            checks: &[],
-            notices: &[],
+            ..StepSpec::EMPTY
         },
         StepSpec {
             id: "organiser",
@@ -69,9 +67,7 @@ pub const SPEC: ServiceSpec = ServiceSpec {
                 .optional()
                 .shown_when(ShownWhen::Equals("organiser_type", "organisation")),
             ],
-            groups: &[],
-            checks: &[],
-            notices: &[],
+            ..StepSpec::EMPTY
         },
         StepSpec {
             id: "event",
@@ -117,9 +113,8 @@ pub const SPEC: ServiceSpec = ServiceSpec {
                 ),
                 F::new("end_time", Widget::Time, Rule::Time),
             ],
-            groups: &[],
             checks: &[event_ends_after_it_starts],
-            notices: &[],
+            ..StepSpec::EMPTY
         },
         StepSpec {
             id: "place",
@@ -155,21 +150,15 @@ pub const SPEC: ServiceSpec = ServiceSpec {
                 F::new("loudspeaker_to", Widget::Time, Rule::Time)
                     .shown_when(ShownWhen::Equals("loudspeaker", "yes")),
             ],
-            groups: &[],
             checks: &[loudspeaker_not_at_night],
-            notices: &[],
+            ..StepSpec::EMPTY
         },
         StepSpec {
             id: "consent",
-            fields: &[],
-            groups: &[],
-            checks: &[],
-            notices: &[],
+            ..StepSpec::EMPTY
         },
     ],
-    applicant: Applicant::Verified {
-        mobile_field: "mobile",
-    },
+    applicant: BY_APPLICANT_MOBILE,
     routing: Routing {
         district_field: "event_district",
         station_field: "event_station",

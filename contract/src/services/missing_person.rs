@@ -5,12 +5,13 @@
 //! acknowledgement of a report about a child (under 18) says it again.
 
 use crate::forms::{
-    answer, concat_fields, parse_date_answer, AckSpec, Answers, Applicant, AttachmentSpec, Ctx,
-    FieldSpec as F, InputMode, Notice, Problem, Routing, Rule, ServiceSpec, ShownWhen, StepSpec,
-    Widget,
+    answer, concat_fields, parse_date_answer, AckSpec, Answers, Ctx, FieldSpec as F, InputMode,
+    Notice, Problem, Routing, Rule, ServiceSpec, ShownWhen, StepSpec, Widget,
 };
 use crate::rules::{date::DateBounds, RuleError};
-use crate::services::blocks::{APPLICANT, BIRTH, GENDERS};
+use crate::services::blocks::{
+    APPLICANT, BIRTH, BY_APPLICANT_MOBILE, GENDERS, ONE_PHOTO, PHOTO_STEP,
+};
 use crate::services::checks::{not_later_than_now, same_mobile_as_any};
 
 /// The reporter's relationship to the missing person.
@@ -43,9 +44,7 @@ pub const SPEC: ServiceSpec = ServiceSpec {
         StepSpec {
             id: "about-you",
             fields: &ABOUT_YOU,
-            groups: &[],
-            checks: &[],
-            notices: &[],
+            ..StepSpec::EMPTY
         },
         StepSpec {
             id: "person",
@@ -73,9 +72,8 @@ pub const SPEC: ServiceSpec = ServiceSpec {
                     .text("person.mobile"),
                 F::new("languages", Widget::Text, Rule::Text { min: 2, max: 200 }),
             ],
-            groups: &[],
             checks: &[their_mobile_is_not_the_reporters],
-            notices: &[],
+            ..StepSpec::EMPTY
         },
         StepSpec {
             id: "description",
@@ -91,9 +89,7 @@ pub const SPEC: ServiceSpec = ServiceSpec {
                 F::new("marks", Widget::Textarea, DESCRIBED).optional(),
                 F::new("clothes", Widget::Textarea, DESCRIBED),
             ],
-            groups: &[],
-            checks: &[],
-            notices: &[],
+            ..StepSpec::EMPTY
         },
         StepSpec {
             id: "last-seen",
@@ -122,27 +118,14 @@ pub const SPEC: ServiceSpec = ServiceSpec {
             checks: &[seen_after_birth, seen_no_later_than_now],
             notices: &[],
         },
-        StepSpec {
-            id: "photo",
-            fields: &[],
-            groups: &[],
-            checks: &[],
-            notices: &[],
-        },
+        PHOTO_STEP,
     ],
-    applicant: Applicant::Verified {
-        mobile_field: "mobile",
-    },
+    applicant: BY_APPLICANT_MOBILE,
     routing: Routing {
         district_field: "last_seen_district",
         station_field: "last_seen_station",
     },
-    attachments: Some(AttachmentSpec {
-        step: "photo",
-        min: 1,
-        max: 1,
-        photos_only: true,
-    }),
+    attachments: Some(ONE_PHOTO),
     acknowledgement: AckSpec {
         confirm_within_days: None,
         // A search promises no usual time.
