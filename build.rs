@@ -86,4 +86,3 @@ fn main() {
     let dest = Path::new(&env::var("OUT_DIR").unwrap()).join("i18n.rs");
     fs::write(dest, out).unwrap();
 }
-

@@ -73,7 +73,10 @@ fn a_declared_field_without_any_label_fails_the_build() {
         "driver_verification.licence_number missing (field label)",
         "address.town missing (field label)",
     ] {
-        assert!(problems.iter().any(|p| p == expected), "{expected}: {problems:?}");
+        assert!(
+            problems.iter().any(|p| p == expected),
+            "{expected}: {problems:?}"
+        );
     }
 }
 
@@ -91,6 +94,9 @@ fn a_step_title_or_option_or_journey_text_missing_fails_the_build() {
         "id_proof.id_type_pan missing (option)",
         "domestic_help_verification.done_next missing (journey text of every service)",
     ] {
-        assert!(problems.iter().any(|p| p == expected), "{expected}: {problems:?}");
+        assert!(
+            problems.iter().any(|p| p == expected),
+            "{expected}: {problems:?}"
+        );
     }
 }

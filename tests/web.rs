@@ -233,7 +233,9 @@ mod form_components {
             .text_content()
             .unwrap()
             .ends_with(text(Lang::En, keys::errors::REQUIRED)));
-        assert!(query(&root, ".ns-field").class_list().contains("ns-field--error"));
+        assert!(query(&root, ".ns-field")
+            .class_list()
+            .contains("ns-field--error"));
         assert_eq!(
             input.get_attribute("aria-describedby").as_deref(),
             Some("f-name-hint f-name-error")

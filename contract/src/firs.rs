@@ -69,7 +69,15 @@ pub fn parse_number(raw: &str) -> Result<u32, RuleError> {
     if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) && significant.len() > 5 {
         return Err(RuleError::OutOfRange);
     }
-    crate::rules::number::parse(if significant.is_empty() { &s } else { significant }, 1, MAX_NUMBER)
+    crate::rules::number::parse(
+        if significant.is_empty() {
+            &s
+        } else {
+            significant
+        },
+        1,
+        MAX_NUMBER,
+    )
 }
 
 /// `"42/2026"`: the number as the FIR and the court papers print it.
@@ -253,7 +261,10 @@ mod tests {
         assert!(json.contains(r#""law":"bns""#), "{json}");
         assert!(json.contains(r#""lang":"hi""#), "{json}");
         assert!(json.contains(r#""stage":"under_investigation""#), "{json}");
-        assert!(json.contains(r#""reference":"BR-FCP-2026-000001""#), "{json}");
+        assert!(
+            json.contains(r#""reference":"BR-FCP-2026-000001""#),
+            "{json}"
+        );
         assert!(!json.contains("occurred_to"), "{json}");
         assert!(!json.contains("phone"), "{json}");
         assert_eq!(serde_json::from_str::<FirCopy>(&json).unwrap(), copy);
