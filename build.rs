@@ -53,6 +53,22 @@ fn main() {
             names.push((format!("{ns}.{k}"), format!("{ns}::{upper}")));
             all.push(format!("{ns}::{upper}"));
         }
+        // A lookup within one namespace links only that namespace's text (the status
+        // bundle names a status's text by its code, and carries no form text).
+        writeln!(
+            out,
+            "    /// The key called `{ns}.<key>`.\n    pub fn by_key(key: &str) -> Option<Key> {{\n        match key {{"
+        )
+        .unwrap();
+        for k in en_map.keys() {
+            writeln!(
+                out,
+                "            {k:?} => Some({}),",
+                k.to_ascii_uppercase()
+            )
+            .unwrap();
+        }
+        out.push_str("            _ => None,\n        }\n    }\n");
         for k in en_map.keys() {
             if let Some(stem) = k.strip_suffix("_one") {
                 writeln!(
@@ -67,6 +83,7 @@ fn main() {
         }
         out.push_str("}\n");
     }
+    start_texts(&mut out, en);
     names.sort();
     writeln!(out, "static NAMES: [(&str, Key); {}] = [", names.len()).unwrap();
     for (n, k) in &names {
@@ -85,4 +102,43 @@ fn main() {
     out.push_str("];\n");
     let dest = Path::new(&env::var("OUT_DIR").unwrap()).join("i18n.rs");
     fs::write(dest, out).unwrap();
+}
+
+/// `start_text(service)` and `service_name(service)`: each declared service's start-page text
+/// and name as a `match`, so the light and status bundles link these keys and not the whole
+/// `NAMES` table.
+fn start_texts(out: &mut String, en: &locales::Strings) {
+    out.push_str(
+        "/// A declared service's start-page text (generated from the registry).\n\
+         pub fn start_text(service: contract::services::ServiceId) -> StartText {\n    \
+         use contract::services::ServiceId as S;\n    match service {\n",
+    );
+    for service in contract::services::ALL {
+        let ns = service.ns();
+        let emergency = if en[ns].contains_key("start_emergency") {
+            format!("Some({ns}::START_EMERGENCY)")
+        } else {
+            "None".to_owned()
+        };
+        writeln!(
+            out,
+            "        S::{service:?} => StartText {{ intro: {ns}::START_INTRO, need: {ns}::START_NEED, emergency: {emergency} }},"
+        )
+        .unwrap();
+    }
+    out.push_str("    }\n}\n");
+    out.push_str(
+        "/// A declared service's name, as the status pages show it (generated from the registry).\n\
+         pub fn service_name(service: contract::services::ServiceId) -> Key {\n    \
+         use contract::services::ServiceId as S;\n    match service {\n",
+    );
+    for service in contract::services::ALL {
+        writeln!(
+            out,
+            "        S::{service:?} => {}::SERVICE_NAME,",
+            service.ns()
+        )
+        .unwrap();
+    }
+    out.push_str("    }\n}\n");
 }

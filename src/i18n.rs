@@ -20,6 +20,15 @@ pub mod keys {
     use super::{Key, Plural};
     include!(concat!(env!("OUT_DIR"), "/i18n.rs"));
 
+    /// The text of a service's start page (see the generated `start_text`).
+    #[derive(Debug, Clone, Copy)]
+    pub struct StartText {
+        pub intro: Key,
+        pub need: Key,
+        /// What must not wait: call 112, a missing child.
+        pub emergency: Option<Key>,
+    }
+
     /// The key called `namespace.key`, for text chosen by a declaration's ids.
     pub fn by_name(name: &str) -> Option<Key> {
         NAMES

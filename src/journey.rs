@@ -37,7 +37,7 @@ pub fn step_index_of(form: FormState, field: &str) -> usize {
 pub fn view_for(service: ServiceId, page: JourneyPage) -> AnyView {
     let form = use_form(service);
     match page {
-        JourneyPage::Start => view! { <start::StartPage form/> }.into_any(),
+        JourneyPage::Start => start_page(service, Some(form)),
         JourneyPage::Step(index) => view! { <step::StepPage form index/> }.into_any(),
         JourneyPage::Check => view! { <check::CheckPage form/> }.into_any(),
         JourneyPage::Verify => view! { <verify::VerifyPage form/> }.into_any(),
@@ -45,6 +45,13 @@ pub fn view_for(service: ServiceId, page: JourneyPage) -> AnyView {
             view! { <confirmation::ConfirmationPage service reference/> }.into_any()
         }
     }
+}
+
+/// A service's start page. The light bundle shows it without a form (it has no forms code):
+/// static text and a Start link into the forms bundle, so a shared link opens at once. The
+/// step pages then offer a saved draft.
+pub fn start_page(service: ServiceId, form: Option<FormState>) -> AnyView {
+    view! { <start::StartPage service form/> }.into_any()
 }
 
 /// After a filing, on a page of the emptied form (Back from the acknowledgement): says the
@@ -76,12 +83,18 @@ pub fn just_sent(form: FormState) -> Signal<bool> {
     Signal::derive(move || form.sent.with(|s| s.is_some()) && form.answers.with(|a| a.is_empty()))
 }
 
-/// Offers back a saved draft: continue it, or start again.
+/// Offers back a saved draft: continue it, or start again. Says so when the same form is
+/// open in another tab, whose draft and this one's would replace each other.
 #[component]
 pub fn DraftBanner(form: FormState) -> impl IntoView {
     use crate::i18n::{keys::forms, use_i18n};
     let i18n = use_i18n();
     view! {
+        <Show when=move || form.other_tab.get()>
+            <div class="ns-notice" role="status" data-testid="other-tab">
+                <p>{i18n.t(forms::OTHER_TAB)}</p>
+            </div>
+        </Show>
         <Show when=move || form.draft_offer.with(|d| d.is_some())>
             <div class="ns-notice" role="region" aria-labelledby="ns-draft-title" data-testid="draft-banner">
                 <h2 class="ns-heading-m" id="ns-draft-title">{i18n.t(forms::DRAFT_FOUND)}</h2>

@@ -30,17 +30,33 @@ use leptos_router::{
 use routes::AppRoute;
 use wasm_bindgen::prelude::*;
 
-/// Starts the light bundle (`index.html`): home, helplines and information pages. It leaves
-/// the forms out so the first load stays small on a weak signal; a form's address is loaded
-/// from the forms bundle instead.
-pub fn start() {
-    mount(app::<false>);
+/// The app is built as three bundles, one per family of pages, so that every page a citizen
+/// lands on loads only what it shows. Each bundle carries the pages of the ones before it;
+/// a page a bundle does not carry is loaded from the bundle that does (a full page load, see
+/// [`pages::load_forms`]). Which bundle a page needs is [`routes::AppRoute::bundle`].
+pub mod bundle {
+    /// `index.html`: home, helplines, information pages, and each service's start page.
+    pub const LIGHT: u8 = 0;
+    /// `status/index.html`: following a filing (status lookup and a case's timeline).
+    pub const LOOKUP: u8 = 1;
+    /// `complaint/index.html`: the services' forms, the FIR copy, the station directory.
+    pub const FORMS: u8 = 2;
 }
 
-/// Starts the forms bundle (`forms/index.html`, copied to each journey's and status's folder):
-/// everything the light bundle has, plus the services' forms.
+/// Starts the light bundle (`index.html`), the first load.
+pub fn start() {
+    mount(app::<{ bundle::LIGHT }>);
+}
+
+/// Starts the status bundle (`status/index.html`): what the slip's QR code and SMS open.
+pub fn start_lookup() {
+    mount(app::<{ bundle::LOOKUP }>);
+}
+
+/// Starts the forms bundle (`complaint/index.html`, copied to each journey's folder):
+/// every page.
 pub fn start_forms() {
-    mount(app::<true>);
+    mount(app::<{ bundle::FORMS }>);
 }
 
 /// Replaces the static shell painted by the entry page with the app.
@@ -75,11 +91,12 @@ pub fn wasm_memory_bytes() -> f64 {
 /// The whole app, as the light bundle mounts it (used by the browser tests).
 #[component]
 pub fn App() -> impl IntoView {
-    app::<false>()
+    app::<{ bundle::LIGHT }>()
 }
 
-/// `FORMS` says whether this bundle carries the forms; the other branch is compiled out.
-pub fn app<const FORMS: bool>() -> impl IntoView {
+/// `BUNDLE` (one of [`bundle`]) says which pages this bundle carries; the others' code is
+/// compiled out.
+pub fn app<const BUNDLE: u8>() -> impl IntoView {
     let i18n = I18n {
         lang: RwSignal::new(kiosk::start_lang(preferences::stored_lang)),
     };
@@ -95,14 +112,18 @@ pub fn app<const FORMS: bool>() -> impl IntoView {
     preferences::sync_to_document(i18n.lang, text_size);
     hooks::use_online::provide_online();
     pwa::provide_pwa();
-    if FORMS {
+    if AppRoute::from_path(&window().location().pathname().unwrap_or_default()).bundle() <= BUNDLE {
         pages::load_forms::handover_done();
-        provide_context(forms::masters::Masters::new());
-        forms::Forms::provide();
+    }
+    if BUNDLE >= bundle::LOOKUP {
         pages::status::LastLookup::provide();
     }
+    if BUNDLE >= bundle::FORMS {
+        provide_context(forms::masters::Masters::new());
+        forms::Forms::provide();
+    }
 
-    let page = page::<FORMS>;
+    let page = page::<BUNDLE>;
     // One catch-all route: `AppRoute` decides what each path shows; `Routes` is there so
     // that the router completes each navigation (address bar, history).
     // The header paints in the first task and the page in the next, so a slow phone's main
@@ -127,7 +148,7 @@ pub fn app<const FORMS: bool>() -> impl IntoView {
                         <Footer/>
                         {in_kiosk.then(|| view! {
                             <kiosk::idle::IdleGuard/>
-                            {FORMS.then(|| view! { <kiosk::keyboard::OnScreenKeyboard/> })}
+                            {(BUNDLE >= bundle::LOOKUP).then(|| view! { <kiosk::keyboard::OnScreenKeyboard/> })}
                         })}
                     }
                 })
@@ -136,11 +157,11 @@ pub fn app<const FORMS: bool>() -> impl IntoView {
     }
 }
 
-fn page<const FORMS: bool>() -> impl IntoView {
+fn page<const BUNDLE: u8>() -> impl IntoView {
     let location = use_location();
     let route = Memo::new(move |_| AppRoute::from_path(&location.pathname.get()));
     focus_main_on_navigation(route);
-    move || pages::view_for::<FORMS>(route.get())
+    move || pages::view_for::<BUNDLE>(route.get())
 }
 
 /// After an in-app navigation, move focus to the new page so screen-reader users hear it;

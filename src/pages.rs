@@ -1,5 +1,6 @@
 //! One module per page. A service gets its own folder (`pages/<service>/`) when it is built;
-//! until then it shows [`not_built`], which says so plainly.
+//! until then it shows [`not_built`], which says so plainly. The journeys' pages are in
+//! [`crate::journey`].
 
 pub mod fir_copy;
 pub mod helplines;
@@ -15,23 +16,31 @@ use crate::routes::AppRoute;
 use crate::services::Service;
 use leptos::prelude::*;
 
-/// The page for a route. In the light bundle (`FORMS = false`) a form's route hands over to
-/// the forms bundle with a full page load; the forms' code is compiled out of that bundle.
-/// The FIR copy and the police-station directory load district and station lists, so they
-/// live in the forms bundle too.
-pub fn view_for<const FORMS: bool>(route: AppRoute) -> AnyView {
+/// The page for a route, if this bundle (one of [`crate::bundle`]) carries it; else a hand-over
+/// to the bundle that does, with a full page load. The other bundles' code is compiled out.
+pub fn view_for<const BUNDLE: u8>(route: AppRoute) -> AnyView {
+    use crate::bundle::{FORMS, LOOKUP};
+    if route.bundle() > BUNDLE {
+        return view! { <load_forms::LoadForms route/> }.into_any();
+    }
     match route {
         AppRoute::Home => home::HomePage().into_any(),
         AppRoute::Service(Service::Helplines) => helplines::HelplinesPage().into_any(),
-        AppRoute::Service(Service::FirCopy) if FORMS => fir_copy::FirCopyPage().into_any(),
-        AppRoute::PoliceStations if FORMS => police_stations::PoliceStationsPage().into_any(),
-        AppRoute::Journey(service, page) if FORMS => crate::journey::view_for(service, page),
-        AppRoute::Status(page) if FORMS => status::view_for(page),
-        route @ (AppRoute::Journey(..)
-        | AppRoute::Status(_)
-        | AppRoute::Service(Service::FirCopy)
-        | AppRoute::PoliceStations) => view! { <load_forms::LoadForms route/> }.into_any(),
+        AppRoute::Service(Service::FirCopy) if BUNDLE >= FORMS => {
+            fir_copy::FirCopyPage().into_any()
+        }
+        AppRoute::PoliceStations if BUNDLE >= FORMS => {
+            police_stations::PoliceStationsPage().into_any()
+        }
+        AppRoute::Journey(service, page) if BUNDLE >= FORMS => {
+            crate::journey::view_for(service, page)
+        }
+        AppRoute::Journey(service, _) => crate::journey::start_page(service, None),
+        AppRoute::Status(page) if BUNDLE >= LOOKUP => status::view_for(page),
         AppRoute::Service(service) => view! { <not_built::NotBuilt service/> }.into_any(),
-        AppRoute::NotFound => not_found::NotFound().into_any(),
+        // A bundle that lacks a page handed it over above; only not-found pages get here.
+        AppRoute::NotFound | AppRoute::Status(_) | AppRoute::PoliceStations => {
+            not_found::NotFound().into_any()
+        }
     }
 }

@@ -103,6 +103,22 @@ impl AppRoute {
         }
     }
 
+    /// The first bundle (one of [`crate::bundle`]) that carries this page: a start page is
+    /// static text and a Start link, so it opens as fast as the home page; following a
+    /// filing needs the status bundle; a form's pages need the forms bundle.
+    pub const fn bundle(&self) -> u8 {
+        use crate::bundle::{FORMS, LIGHT, LOOKUP};
+        match self {
+            AppRoute::Home | AppRoute::NotFound => LIGHT,
+            AppRoute::Service(Service::FirCopy) => FORMS,
+            AppRoute::Service(_) => LIGHT,
+            AppRoute::Journey(_, JourneyPage::Start) => LIGHT,
+            AppRoute::Journey(..) => FORMS,
+            AppRoute::Status(_) => LOOKUP,
+            AppRoute::PoliceStations => FORMS,
+        }
+    }
+
     /// Where a home-page card leads.
     pub fn for_service(service: Service) -> Self {
         match service {

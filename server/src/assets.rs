@@ -105,9 +105,9 @@ pub fn compress_all(files: BTreeMap<String, Vec<u8>>) -> BTreeMap<String, Asset>
 
 pub struct Assets {
     files: BTreeMap<String, Asset>,
-    /// Each entry page as text, so each response can carry its own nonce: `""` is the app's
-    /// `index.html`; `"complaint"` is `complaint/index.html`, the bundle that carries the forms
-    /// (kept out of the first load), answering every deep link under `/complaint/`.
+    /// Each entry page as text, by its path in dist, so each response can carry its own nonce:
+    /// `index.html` (the light bundle), `<section>/index.html` (another bundle, answering every
+    /// deep link under `/<section>/`) and `<page>.html` (answering `/<page>` itself).
     entries: BTreeMap<String, String>,
 }
 
@@ -116,26 +116,31 @@ impl Assets {
         let files = compress_all(read_dir_files(dir)?);
         let entries = files
             .iter()
-            .filter_map(|(path, asset)| {
-                let prefix = if path == INDEX {
-                    ""
-                } else {
-                    path.strip_suffix("/index.html")?
-                };
-                Some((
-                    prefix.to_owned(),
+            .filter(|(path, _)| path.ends_with(".html"))
+            .map(|(path, asset)| {
+                (
+                    path.clone(),
                     String::from_utf8_lossy(&asset.raw).into_owned(),
-                ))
+                )
             })
             .collect();
         Ok(Self { files, entries })
     }
 
-    /// The entry page for a path: the one in the folder named by its first segment, if the
-    /// build has one, else the app's `index.html`.
+    /// The entry page for a path, the way static hosts answer one: `/<page>` by `<page>.html`
+    /// if the build has one (a service's start page is the light bundle's), else by the folder
+    /// named by its first segment (`<section>/index.html`), else the app's `index.html`.
     fn entry_for(&self, path: &str) -> Option<&String> {
-        let first = path.split('/').next().unwrap_or("");
-        self.entries.get(first).or_else(|| self.entries.get(""))
+        let trimmed = path.trim_end_matches('/');
+        let first = trimmed.split('/').next().unwrap_or("");
+        let page = (!trimmed.contains('/') && !first.is_empty())
+            .then(|| self.entries.get(&format!("{first}.html")))
+            .flatten();
+        self.entries
+            .get(trimmed)
+            .or(page)
+            .or_else(|| self.entries.get(&format!("{first}/{INDEX}")))
+            .or_else(|| self.entries.get(INDEX))
     }
 
     pub fn len(&self) -> usize {
@@ -303,7 +308,8 @@ pub async fn serve(
     };
     let encoding = choose_encoding(&headers);
     let path = uri.path().trim_start_matches('/');
-    if !path.is_empty() && path != INDEX && !path.ends_with("/index.html") {
+    // Entry pages always go through `entry_for`, which fills in the nonce.
+    if !path.is_empty() && !path.ends_with(".html") {
         if let Some(asset) = assets.files.get(path) {
             let cache = if is_hashed(path) { IMMUTABLE } else { NO_CACHE };
             return encoded_response(
@@ -339,6 +345,44 @@ fn not_built(dist: &Path) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_path_gets_its_bundles_entry_page() {
+        let entries = [
+            "index.html",
+            "complaint.html",
+            "complaint/index.html",
+            "status/index.html",
+        ]
+        .map(|p| (p.to_owned(), p.to_owned()))
+        .into();
+        let assets = Assets {
+            files: BTreeMap::new(),
+            entries,
+        };
+        for (path, entry) in [
+            ("", "index.html"),
+            ("helplines", "index.html"),
+            ("complaint", "complaint.html"),
+            ("complaint/", "complaint.html"),
+            ("complaint/what-happened", "complaint/index.html"),
+            (
+                "complaint/confirmation/BR-CMP-2026-000001",
+                "complaint/index.html",
+            ),
+            ("status", "status/index.html"),
+            ("status/BR-CMP-2026-000001", "status/index.html"),
+            ("nope/deeper", "index.html"),
+            ("complaint.html", "complaint.html"),
+            ("status/index.html", "status/index.html"),
+        ] {
+            assert_eq!(
+                assets.entry_for(path).map(String::as_str),
+                Some(entry),
+                "{path}"
+            );
+        }
+    }
 
     #[test]
     fn trunk_hashes_are_recognised() {

@@ -19,10 +19,10 @@ pub fn view_for(page: StatusPage) -> AnyView {
     }
 }
 
-/// The text for a status code.
+/// The text for a status code, `status.code_<code>` (looked up in `status` alone, so this
+/// bundle carries no other namespace's text).
 pub fn status_key(status: Status) -> Key {
-    crate::i18n::keys::by_name(&format!("status.code_{}", status.code()))
-        .unwrap_or(s::CODE_SUBMITTED)
+    s::by_key(&format!("code_{}", status.code())).unwrap_or(s::CODE_SUBMITTED)
 }
 
 /// A view just fetched by the lookup page, handed to the case page so it shows at once.

@@ -11,44 +11,111 @@ pub fn build_release(ctx: &Ctx) -> Result {
     build_server(ctx)
 }
 
-/// Both bundles of the app: the light one (`index.html` → `dist/`), which is the first load,
-/// and the forms one (`forms.html` → `dist/complaint/`), loaded when a citizen opens a form.
-/// The light one goes first: Trunk replaces its whole `dist/` when it finishes. Then
-/// `dist/sw.js`, the service worker that precaches both (see `pwa.rs`).
+/// The app's three bundles, one per family of pages (see `nagrik_seva::bundle`):
+/// the light one (`index.html` → `dist/`), the first load, which also answers each service's
+/// start page (`dist/<slug>.html`); the status bundle (`lookup.html` → `dist/status/`), what a
+/// slip's QR code opens; and the forms bundle (`forms.html` → `dist/complaint/`), loaded when a
+/// citizen presses Start. The light one goes first: Trunk replaces its whole `dist/` when it
+/// finishes. Then `dist/sw.js`, the service worker that precaches all three (see `pwa.rs`).
 pub fn build_app(ctx: &Ctx) -> Result {
     run(ctx.cmd("trunk").args(["build", "--release"]))?;
-    write_forms_html(ctx, false)?;
-    run(ctx.cmd("trunk").args([
-        "build",
-        "forms.html",
-        "--release",
-        "--dist",
-        &format!("dist/{FORMS_HOME}"),
-        "--public-url",
-        &format!("/{FORMS_HOME}/"),
-    ]))?;
-    // Every journey of the registry and the status pages run in the forms bundle: the server
-    // (and the service worker, offline) answers /<slug>/... with that folder's copy.
-    let forms = ctx.root.join(format!("dist/{FORMS_HOME}/index.html"));
-    for section in forms_sections().filter(|s| *s != FORMS_HOME) {
-        let dir = ctx.root.join("dist").join(section);
-        fs::create_dir_all(&dir)?;
-        fs::copy(&forms, dir.join("index.html"))?;
+    strip_line_comments(&ctx.root.join("dist/pwa.js"))?;
+    for bundle in [LOOKUP, FORMS] {
+        write_bundle_html(ctx, &bundle, false)?;
+        run(ctx.cmd("trunk").args([
+            "build",
+            bundle.html,
+            "--release",
+            "--dist",
+            &format!("dist/{}", bundle.home),
+            "--public-url",
+            &format!("/{}/", bundle.home),
+        ]))?;
+        // The server (and the service worker, offline) answers /<section>/... with that
+        // folder's copy of the bundle's entry page.
+        let entry = ctx.root.join(format!("dist/{}/index.html", bundle.home));
+        for section in (bundle.sections)().filter(|s| *s != bundle.home) {
+            let dir = ctx.root.join("dist").join(section);
+            fs::create_dir_all(&dir)?;
+            fs::copy(&entry, dir.join("index.html"))?;
+        }
+    }
+    // A start page is the light bundle's: `/<slug>` is answered by `<slug>.html`, the way
+    // static hosts answer a path without a trailing slash.
+    for slug in start_pages() {
+        fs::copy(
+            ctx.root.join("dist/index.html"),
+            ctx.root.join(format!("dist/{slug}.html")),
+        )?;
     }
     // Last, so the service worker precaches exactly what this build wrote.
     crate::pwa::write_service_worker(&ctx.root.join("dist"))
 }
 
-/// The folder the forms bundle is built into (its files are served from there).
-pub const FORMS_HOME: &str = "complaint";
+/// `public/pwa.js` explains itself in comments; phones need none of them (−1.1 KiB brotli of
+/// the first load). Whole-line `//` comments, blank lines and indentation go; the file is ES5
+/// without template literals, so no string spans lines.
+fn strip_line_comments(path: &std::path::Path) -> Result {
+    let source = fs::read_to_string(path)?;
+    let lean: String = source
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with("//"))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    fs::write(path, lean)?;
+    Ok(())
+}
 
-/// The first path segments whose pages need the forms bundle: every declared service, status,
-/// and the pages that load district and station lists (FIR copy, police-station directory).
-pub fn forms_sections() -> impl Iterator<Item = &'static str> {
-    contract::services::ALL
-        .into_iter()
-        .map(|s| s.slug())
-        .chain(["status", "fir-copy", "police-stations"])
+/// A bundle built from its own entry page, written from `index.html` with another binary.
+pub struct Bundle {
+    /// The binary (`src/bin/…`) Trunk builds.
+    bin: &'static str,
+    /// The entry page xtask writes (never kept in git).
+    html: &'static str,
+    /// The folder under `dist/` it is built into.
+    pub home: &'static str,
+    /// The first path segments whose pages it answers.
+    pub sections: fn() -> Box<dyn Iterator<Item = &'static str>>,
+}
+
+/// Following a filing: the status lookup and each case's timeline.
+pub const LOOKUP: Bundle = Bundle {
+    bin: "nagrik-seva-lookup",
+    html: "lookup.html",
+    home: "status",
+    sections: || Box::new(["status"].into_iter()),
+};
+
+/// The steps of every declared service, and the pages that load district and station lists
+/// (FIR copy, police-station directory).
+pub const FORMS: Bundle = Bundle {
+    bin: "nagrik-seva-forms",
+    html: "forms.html",
+    home: "complaint",
+    sections: || {
+        Box::new(
+            contract::services::ALL
+                .into_iter()
+                .map(|s| s.slug())
+                .chain(["fir-copy", "police-stations"]),
+        )
+    },
+};
+
+/// The services whose start page the light bundle answers (`dist/<slug>.html`).
+pub fn start_pages() -> impl Iterator<Item = &'static str> {
+    contract::services::ALL.into_iter().map(|s| s.slug())
+}
+
+/// The light bundle's entry pages, as paths in `dist`.
+pub fn light_entries() -> impl Iterator<Item = String> {
+    std::iter::once("index.html".to_owned()).chain(start_pages().map(|s| format!("{s}.html")))
+}
+
+/// The status bundle's entry pages, as paths in `dist`.
+pub fn lookup_entries() -> impl Iterator<Item = String> {
+    (LOOKUP.sections)().map(|s| format!("{s}/index.html"))
 }
 
 pub fn build_server(ctx: &Ctx) -> Result {
@@ -78,23 +145,23 @@ pub fn run_app(ctx: &Ctx, port: u16) -> Result<i32> {
     Ok(exit_code(status))
 }
 
-/// A line of index.html that only the forms bundle loads: `<!-- forms only: <link …> -->` is
-/// a comment to the light bundle and the `<link …>` in forms.html, so styles of pages that
-/// exist only in the forms bundle stay out of the first load.
+/// A line of index.html that the light bundle does not load: `<!-- forms only: <link …> -->`
+/// is a comment to the light bundle and the `<link …>` in the others' entry pages, so styles
+/// of pages that the light bundle lacks stay out of the first load.
 const FORMS_ONLY: &str = "<!-- forms only: ";
 
-/// The forms bundle's entry page is index.html with the other binary: written here, never
-/// kept in git, so the two pages cannot drift apart. For a release build the files copied from
-/// public/ are left out: they are served from the root (`/manifest.webmanifest`, `/pwa.js`) and
-/// a second copy under /complaint/ would only be precached twice by the service worker.
-fn write_forms_html(ctx: &Ctx, keep_public: bool) -> Result {
+/// A bundle's entry page is index.html with the bundle's binary: written here, never kept in
+/// git, so the pages cannot drift apart. For a release build the files copied from public/ are
+/// left out: they are served from the root (`/manifest.webmanifest`, `/pwa.js`) and a second
+/// copy under the bundle's folder would only be precached twice by the service worker.
+fn write_bundle_html(ctx: &Ctx, bundle: &Bundle, keep_public: bool) -> Result {
     let index = fs::read_to_string(ctx.root.join("index.html"))?;
     let light = r#"data-bin="nagrik-seva""#;
     if !index.contains(light) {
         return crate::util::fail(format!("index.html no longer has {light}"));
     }
     let forms: String = index
-        .replace(light, r#"data-bin="nagrik-seva-forms""#)
+        .replace(light, &format!(r#"data-bin="{}""#, bundle.bin))
         .lines()
         .filter(|line| keep_public || !line.contains(r#"rel="copy-file""#))
         .map(|line| {
@@ -105,7 +172,7 @@ fn write_forms_html(ctx: &Ctx, keep_public: bool) -> Result {
             }
         })
         .collect();
-    fs::write(ctx.root.join("forms.html"), forms)?;
+    fs::write(ctx.root.join(bundle.html), forms)?;
     Ok(())
 }
 
@@ -124,7 +191,7 @@ pub fn dev(ctx: &Ctx) -> Result<i32> {
     let log = ctx.root.join("target/dev-server.log");
     let _server = Server::start(api, 8081, log)?;
     // The forms bundle carries every page, so one `trunk serve` covers the whole app in dev.
-    write_forms_html(ctx, true)?;
+    write_bundle_html(ctx, &FORMS, true)?;
     let mut trunk = ctx.cmd("trunk");
     trunk.args(["serve", "forms.html", "--port", "8080"]);
     println!("$ {}", describe(&trunk));

@@ -18,6 +18,19 @@ pub fn CasePage(reference: Reference) -> impl IntoView {
     let i18n = use_i18n();
     let cache = last_lookup();
     let initial = cache.get_untracked().filter(|v| v.reference == reference);
+    // Arriving from "Show status", focus goes to the answer, so a screen reader reads it out
+    // (after the navigation's own focus on the page, hence the next task).
+    let summary = NodeRef::<leptos::html::Div>::new();
+    if initial.is_some() {
+        set_timeout(
+            move || {
+                if let Some(el) = summary.get_untracked() {
+                    let _ = el.focus();
+                }
+            },
+            Duration::ZERO,
+        );
+    }
     let poll = use_status_poll(reference.clone(), initial);
     let online = crate::use_online();
     let reference_text = reference.to_string();
@@ -106,12 +119,12 @@ pub fn CasePage(reference: Reference) -> impl IntoView {
                     </li>
                 }
             }).collect_view();
-            let service = crate::forms::text::service(view.service, "service_name");
+            let service = crate::i18n::keys::service_name(view.service);
             let rejected = view.current == contract::lifecycle::Status::Rejected;
             let next = view.next.clone().map(|n| i18n.format(s::NEXT, &[("status", i18n.get(status_key(n.status))), ("date", &crate::time::format_date(n.by))]));
             let approved = view.current == contract::lifecycle::Status::Approved;
             view! {
-                <div class="ns-status-summary" class:ns-status-summary--final=view.is_final && !rejected class:ns-status-summary--rejected=rejected data-testid="current-status">
+                <div class="ns-status-summary" class:ns-status-summary--final=view.is_final && !rejected class:ns-status-summary--rejected=rejected data-testid="current-status" tabindex="-1" node_ref=summary>
                     <p class="ns-status-summary__label">{i18n.get(service)} " · " {i18n.get(s::CURRENT)}</p>
                     <p class="ns-status-summary__value">{i18n.get(status_key(view.current))}</p>
                     {view.fir_number.clone().map(|n| view! { <p data-testid="fir-number">{i18n.format(s::FIR_NUMBER, &[("number", &n)])}</p> })}

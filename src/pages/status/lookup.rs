@@ -165,7 +165,7 @@ pub fn LookupPage() -> impl IntoView {
                     {mine.into_iter().map(|m| {
                         let reference = Reference::parse(&m.reference).ok();
                         let href = reference.map(|r| AppRoute::Status(StatusPage::Case(r)).path()).unwrap_or_default();
-                        let service = crate::forms::text::service(m.service, "service_name");
+                        let service = crate::i18n::keys::service_name(m.service);
                         let date = crate::time::format_timestamp(&m.at);
                         view! {
                             <li class="ns-mine__item">

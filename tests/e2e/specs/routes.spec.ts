@@ -79,14 +79,14 @@ test.describe('routes', () => {
 
 test('a host that answers a form path with the light bundle gets a message, not a reload loop', async ({ page }) => {
   const light = await (await page.request.get('/')).text();
-  await page.route('**/complaint', (route) =>
+  await page.route('**/complaint/what-happened', (route) =>
     route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: light }),
   );
   let loads = 0;
   page.on('load', () => (loads += 1));
   const shell = new AppShell(page);
   await shell.preferLanguage('en');
-  await page.goto('/complaint');
+  await page.goto('/complaint/what-happened');
   await expect(page.locator('main [role="alert"]')).toHaveText(t('en', 'errors.server'));
   await page.waitForTimeout(1_000);
   expect(loads).toBeLessThanOrEqual(2);
