@@ -43,6 +43,9 @@ pub struct FormState {
     /// The reference these answers were filed under, kept after the form is emptied, so that
     /// Back from the acknowledgement says they were sent instead of inviting a second filing.
     pub sent: RwSignal<Option<contract::Reference>>,
+    /// Another tab or window of this browser saved a draft of this form while answers were
+    /// typed here: the two would replace each other's draft, so the citizen is told.
+    pub other_tab: RwSignal<bool>,
 }
 
 impl FormState {
@@ -63,6 +66,7 @@ impl FormState {
             returning_to_check: RwSignal::new(false),
             draft_offer: RwSignal::new(offer),
             sent: RwSignal::new(None),
+            other_tab: RwSignal::new(false),
         };
         if drafts_enabled {
             state.keep_draft();
@@ -215,7 +219,32 @@ impl Forms {
             .into_iter()
             .map(|s| FormState::new(s, drafts))
             .collect();
-        provide_context(Forms(StoredValue::new(all)));
+        let forms = Forms(StoredValue::new(all));
+        provide_context(forms);
+        if drafts {
+            forms.watch_other_tabs();
+        }
+    }
+
+    /// The browser tells every other tab when one saves to local storage: a draft of a form
+    /// that has answers here means the same form is open twice.
+    fn watch_other_tabs(self) {
+        let handle = window_event_listener(leptos::ev::storage, move |ev| {
+            let (Some(key), Some(_)) = (ev.key(), ev.new_value()) else {
+                return;
+            };
+            self.0.with_value(|all| {
+                for form in all {
+                    if key == draft::key(form.service.slug())
+                        && form.answers.with_untracked(|a| !a.is_empty())
+                    {
+                        form.other_tab.set(true);
+                    }
+                }
+            });
+        });
+        // Lives as long as the app.
+        std::mem::forget(handle);
     }
 }
 

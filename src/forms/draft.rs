@@ -24,7 +24,7 @@ impl Draft {
     }
 }
 
-fn key(service: &str) -> String {
+pub fn key(service: &str) -> String {
     format!("ns.draft.{service}")
 }
 

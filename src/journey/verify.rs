@@ -216,6 +216,22 @@ pub fn VerifyPage(form: FormState) -> impl IntoView {
         }
     });
 
+    // A code sent to this mobile is still usable after a reload (Android kills a tab while
+    // the citizen reads the SMS): the page remembers, in this tab only, when it was sent.
+    // (The mobile may arrive later, when a draft offered after the reload is taken up.)
+    Effect::new(move |_| {
+        let Some(m) = mobile.get() else { return };
+        if code_sent.get_untracked() {
+            return;
+        }
+        if let Some(left) = sent_code::still_usable(&m) {
+            code_sent.set(true);
+            if left.resend_in > 0 {
+                start_countdown(left.resend_in);
+            }
+        }
+    });
+
     let request_code = move || {
         let Some(m) = mobile.get_untracked() else {
             return;
@@ -226,6 +242,7 @@ pub fn VerifyPage(form: FormState) -> impl IntoView {
             match api::request_otp(&m).await {
                 Ok(sent) => {
                     code_sent.set(true);
+                    sent_code::remember(&m, &sent);
                     attempts.update(|n| *n += 1);
                     start_countdown(sent.resend_after_secs);
                     request_animation_frame(|| {
@@ -461,5 +478,49 @@ pub fn VerifyPage(form: FormState) -> impl IntoView {
                 </Show>
             </div>
         </form>
+    }
+}
+
+/// When a code was sent to which mobile, kept in this tab's session storage (never on a
+/// kiosk) so that a reload does not make the citizen ask for another.
+mod sent_code {
+    use crate::storage::session;
+
+    const KEY: &str = "ns.otp-sent";
+
+    pub struct Left {
+        /// Seconds until another code may be asked for.
+        pub resend_in: u32,
+    }
+
+    pub fn remember(mobile: &str, sent: &contract::OtpSent) {
+        if crate::kiosk::is_kiosk() {
+            return;
+        }
+        let now = crate::time::now_ms();
+        let value = format!(
+            "{mobile} {} {}",
+            now + f64::from(sent.resend_after_secs) * 1000.0,
+            now + f64::from(sent.expires_in_secs) * 1000.0
+        );
+        if let Some(s) = session() {
+            let _ = s.set_item(KEY, &value);
+        }
+    }
+
+    /// The code sent to `mobile`, if one was and it has not expired.
+    pub fn still_usable(mobile: &str) -> Option<Left> {
+        if crate::kiosk::is_kiosk() {
+            return None;
+        }
+        let raw = session()?.get_item(KEY).ok()??;
+        let mut parts = raw.split(' ');
+        let (sent_to, resend_at, expires_at) = (parts.next()?, parts.next()?, parts.next()?);
+        let (resend_at, expires_at): (f64, f64) =
+            (resend_at.parse().ok()?, expires_at.parse().ok()?);
+        let now = crate::time::now_ms();
+        (sent_to == mobile && now < expires_at).then(|| Left {
+            resend_in: ((resend_at - now) / 1000.0).ceil().max(0.0) as u32,
+        })
     }
 }

@@ -264,3 +264,38 @@ test.describe('smaller fixes', () => {
     await expect(page.locator('#f-dob-error')).toContainText(t('hi', 'errors.year_not_four_digits'));
   });
 });
+
+test('a code already sent is still usable after a reload on Verify (2)', async ({ page }) => {
+  const form = new ComplaintForm(page, 'hi');
+  const c = sampleComplaint();
+  await form.reachCheck(c);
+  await form.toVerify();
+  await page.locator('[data-testid="send-code"]').click();
+  await expect(page.locator('#f-otp')).toBeVisible();
+  // Android kills the tab while the citizen reads the SMS.
+  await page.reload();
+  await form.booted();
+  await page.getByRole('button', { name: t('hi', 'forms.draft_continue') }).click();
+  // The code field is there at once, with no second SMS asked for.
+  await page.locator('#f-otp').fill('123456');
+  await page.locator('[data-testid="submit"]').click();
+  await expect(page.locator('[data-testid="reference"]')).toBeVisible();
+  expect(filings(c.mobile)).toHaveLength(1);
+});
+
+test('the same form open in two tabs says so in both, instead of one silently replacing the other (3)', async ({ context }) => {
+  const first = await context.newPage();
+  const a = new ComplaintForm(first, 'en');
+  await a.start();
+  await first.locator('#f-name').fill('Asha Devi');
+  const second = await context.newPage();
+  const b = new ComplaintForm(second, 'en');
+  await b.start();
+  await second.getByRole('button', { name: t('en', 'forms.draft_continue') }).click();
+  await second.locator('#f-house').fill('House 7, Ward 2');
+  // The first tab is told, and what was typed there stays on screen.
+  await expect(first.locator('[data-testid="other-tab"]')).toHaveText(t('en', 'forms.other_tab'));
+  await expect(first.locator('#f-name')).toHaveValue('Asha Devi');
+  await first.locator('#f-house').fill('House 9, Ward 3');
+  await expect(second.locator('[data-testid="other-tab"]')).toHaveText(t('en', 'forms.other_tab'));
+});

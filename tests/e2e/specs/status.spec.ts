@@ -25,6 +25,8 @@ async function lookUp(page: Page, lang: 'hi' | 'en', reference: string, mobile: 
   await page.locator('[data-testid="show-status"]').click();
   await expect(page).toHaveURL(new RegExp(`/status/${reference}$`));
   await expect(page.locator('[data-testid="timeline-event"]').first()).toBeVisible();
+  // Focus moves to the answer, so a screen reader reads it out (not the top of the page).
+  await expect(page.locator('[data-testid="current-status"]')).toBeFocused();
   return shell;
 }
 
@@ -170,4 +172,21 @@ test('a final state is shown as final and stops the requests', async ({ page }) 
   const count = polls.length;
   await page.waitForTimeout(5_000);
   expect(polls.length, 'requests after the final state').toBe(count);
+});
+
+test('a rejected filing is marked red, not with the green bar of a success', async ({ page }) => {
+  const { reference, mobile } = await fileComplaint();
+  await lookUp(page, 'en', reference, mobile);
+  const summary = page.locator('[data-testid="current-status"]');
+  const bar = () => summary.evaluate((el) => getComputedStyle(el).borderLeftColor);
+  advance(reference, 'received');
+  advance(reference, 'under_enquiry');
+  await expect(summary).toContainText(t('en', 'status.code_under_enquiry'), { timeout: 20_000 });
+  const inProgress = await bar();
+  advance(reference, 'rejected', '--note-en', 'Not a police matter.', '--note-hi', 'यह पुलिस का मामला नहीं है।');
+  await expect(summary).toContainText(t('en', 'status.code_rejected'), { timeout: 20_000 });
+  await expect(page.locator('[data-testid="final"]')).toBeVisible();
+  // The same red as error messages (#d4351c), not the success green (#00703c).
+  expect(await bar()).toBe('rgb(212, 53, 28)');
+  expect(inProgress).not.toBe('rgb(212, 53, 28)');
 });
