@@ -263,6 +263,9 @@ pub struct AckSpec {
     /// Notices the acknowledgement shows when the filed answers call for them; the server
     /// decides from what it stored (`Acknowledgement::notices`).
     pub notices: &'static [Notice],
+    /// Answer keys printed on the slip besides the reference, time and station: the
+    /// applicant's name and what the filing is about, nothing else personal.
+    pub slip: &'static [&'static str],
 }
 
 impl ServiceSpec {
@@ -752,6 +755,7 @@ mod tests {
                 confirm_within_days: None,
                 usual_days: None,
                 notices: &[],
+                slip: &[],
             },
         };
         assert_eq!(

@@ -213,6 +213,19 @@ mod tests {
                     "{s}: step id {reserved} is a page"
                 );
             }
+            // The slip prints a name and what the filing is about: top-level answers, never
+            // a masked one (an ID number).
+            assert!(
+                !spec.acknowledgement.slip.is_empty(),
+                "{s}: nothing on the slip"
+            );
+            for key in spec.acknowledgement.slip {
+                let f = spec
+                    .field(key)
+                    .unwrap_or_else(|| panic!("{s}: slip field {key}"));
+                assert!(!f.masked, "{s}: {key} is masked and must not be printed");
+                assert!(!key.contains('.'), "{s}: {key} is inside a group");
+            }
             let mut ids = BTreeSet::new();
             for st in spec.steps {
                 for f in st.fields {

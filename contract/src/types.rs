@@ -149,4 +149,17 @@ pub struct Acknowledgement {
     /// Carries no answer itself. Absent from older servers: empty.
     #[serde(default)]
     pub notices: Vec<String>,
+    /// The answers the service prints on its slip (who filed, and what about: the
+    /// declaration's `AckSpec::slip`), answered only to the session that filed it; empty to
+    /// anyone else, so a reference alone reveals nothing personal.
+    #[serde(default)]
+    pub slip: Vec<SlipLine>,
+}
+
+/// One answer printed on the slip: the answer key and the stored value (an option's code for
+/// a choice; the app shows its text).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SlipLine {
+    pub field: String,
+    pub value: String,
 }

@@ -98,19 +98,34 @@ async fn a_valid_complaint_is_filed_with_a_reference_and_masked_aadhaar() {
     let ack2: Value = response.json().await.unwrap();
     assert_eq!(ack2["reference"], format!("BR-CMP-{year}-000002"));
 
-    // The receipt is public: a browser without a session reads it.
+    // The slip names who filed it and what about, for the session that filed it.
+    assert_eq!(
+        ack["slip"],
+        json!([{"field": "name", "value": "सीता देवी"}, {"field": "category", "value": "theft"}])
+    );
     let reference = ack["reference"].as_str().unwrap();
+    let path = format!("/api/v1/acknowledgements/{}", reference.to_lowercase());
+    let again: Value = browser
+        .get(server.url(&path))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(again, ack);
+
+    // The receipt is public: a browser without a session reads it, without the slip's answers.
     let public = server
         .browser()
-        .get(server.url(&format!(
-            "/api/v1/acknowledgements/{}",
-            reference.to_lowercase()
-        )))
+        .get(server.url(&path))
         .send()
         .await
         .unwrap();
     assert_eq!(public.status(), StatusCode::OK);
-    assert_eq!(public.json::<Value>().await.unwrap(), ack);
+    let mut expected = ack.clone();
+    expected["slip"] = json!([]);
+    assert_eq!(public.json::<Value>().await.unwrap(), expected);
 }
 
 #[tokio::test]

@@ -260,14 +260,24 @@ async fn every_service_files_with_its_own_reference_station_and_receipt() {
             .unwrap();
         assert_eq!(linked, ack["attachments"].as_i64().unwrap());
 
-        // Its receipt is public, and its own mobile follows its own lifecycle.
+        // The slip's answers are the declared ones, for the filer only; the receipt is
+        // public without them, and its own mobile follows its own lifecycle.
+        let printed: Vec<&str> = ack["slip"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l["field"].as_str().unwrap())
+            .collect();
+        assert_eq!(printed, service.spec().acknowledgement.slip, "{service}");
         let public = server
             .browser()
             .get(server.url(&format!("/api/v1/acknowledgements/{reference}")))
             .send()
             .await
             .unwrap();
-        assert_eq!(public.json::<Value>().await.unwrap(), ack);
+        let mut anonymous = ack.clone();
+        anonymous["slip"] = json!([]);
+        assert_eq!(public.json::<Value>().await.unwrap(), anonymous);
         let view: Value = browser
             .get(server.url(&format!("/api/v1/status/{reference}")))
             .send()

@@ -52,6 +52,12 @@ pub fn ConfirmationPage(service: ServiceId, reference: Reference) -> impl IntoVi
     }
 }
 
+/// A slip answer as printed: typed text as it is, a choice in the language on screen.
+enum SlipValue {
+    Typed(String),
+    Chosen(crate::i18n::Key),
+}
+
 #[component]
 fn Slip(ack: Acknowledgement) -> impl IntoView {
     let i18n = use_i18n();
@@ -91,6 +97,32 @@ fn Slip(ack: Acknowledgement) -> impl IntoView {
     let usual = promise
         .usual_days
         .map(|days| move || plural(i18n.lang.get(), c::DONE_USUAL, u64::from(days)));
+    // Who filed and what about, where the server sent them (to the session that filed it).
+    let ns = service.ns();
+    let slip_lines = ack
+        .slip
+        .iter()
+        .filter_map(|line| {
+            let spec = service.spec().field(&line.field)?;
+            let label = text::label(ns, spec, &line.field);
+            let value = if spec.options.is_empty() {
+                SlipValue::Typed(line.value.clone())
+            } else {
+                SlipValue::Chosen(text::option(ns, spec, &line.field, &line.value))
+            };
+            Some(view! {
+                <div class="ns-summary-list__row">
+                    <dt class="ns-summary-list__key">{i18n.t(label)}</dt>
+                    <dd class="ns-summary-list__value" data-testid=format!("slip-{}", line.field)>
+                        {move || match &value {
+                            SlipValue::Typed(v) => v.clone(),
+                            SlipValue::Chosen(k) => i18n.get(*k).to_owned(),
+                        }}
+                    </dd>
+                </div>
+            })
+        })
+        .collect_view();
     let reference = ack.reference.to_string();
     crate::pages::status::remember_mine(crate::pages::status::Mine {
         reference: reference.clone(),
@@ -105,12 +137,14 @@ fn Slip(ack: Acknowledgement) -> impl IntoView {
             <p class="ns-panel__reference" data-testid="reference">{reference.clone()}</p>
         </div>
         <section class="ns-slip" aria-labelledby="ns-slip-title">
+            <p class="ns-slip__issuer" data-testid="slip-issuer">{i18n.t(c::SLIP_ISSUER)}</p>
             <h2 class="ns-heading-m" id="ns-slip-title">{i18n.t(text::service(service, "ack_title"))}</h2>
             <dl class="ns-summary-list">
                 <div class="ns-summary-list__row">
                     <dt class="ns-summary-list__key">{i18n.t(c::DONE_REFERENCE)}</dt>
                     <dd class="ns-summary-list__value ns-slip__reference">{reference}</dd>
                 </div>
+                {slip_lines}
                 <div class="ns-summary-list__row">
                     <dt class="ns-summary-list__key">{i18n.t(c::DONE_FILED_AT)}</dt>
                     <dd class="ns-summary-list__value">{filed}</dd>

@@ -157,6 +157,7 @@ pub const SPEC: ServiceSpec = ServiceSpec {
         confirm_within_days: Some(CONFIRM_WITHIN_DAYS),
         usual_days: None,
         notices: &[],
+        slip: &["name", "category"],
     },
 };
 

@@ -74,6 +74,7 @@ pub const SPEC: ServiceSpec = ServiceSpec {
         confirm_within_days: None,
         usual_days: Some(USUAL_DAYS),
         notices: &[],
+        slip: &["name", "worker_name"],
     },
 };
 

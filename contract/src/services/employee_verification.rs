@@ -88,6 +88,7 @@ pub const SPEC: ServiceSpec = ServiceSpec {
         confirm_within_days: None,
         usual_days: Some(USUAL_DAYS),
         notices: &[],
+        slip: &["org_name", "employee_name"],
     },
 };
 

@@ -140,6 +140,7 @@ pub const SPEC: ServiceSpec = ServiceSpec {
                 when: ShownWhen::NumberBelow("missing_age", CHILD_UNDER),
             },
         ],
+        slip: &["name", "missing_name"],
     },
 };
 

@@ -102,6 +102,7 @@ pub const SPEC: ServiceSpec = ServiceSpec {
         confirm_within_days: None,
         usual_days: Some(USUAL_DAYS),
         notices: &[],
+        slip: &["name", "tenant_name"],
     },
 };
 

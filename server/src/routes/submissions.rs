@@ -22,7 +22,7 @@ use contract::rules::{FileKind, RuleError};
 use contract::services::ServiceId;
 use contract::{
     Acknowledgement, District, DistrictCode, ErrorCode, FieldError, PoliceStation, Reference,
-    StationCode, Submission,
+    SlipLine, StationCode, Submission,
 };
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use std::collections::BTreeSet;
@@ -178,7 +178,8 @@ impl Filing<'_> {
                 let reference = Reference::parse(&reference).map_err(|_| corrupt("reference"))?;
                 return Err(ApiError::new(ErrorCode::IdempotencyConflict).with_reference(reference));
             }
-            let ack = load_ack(&tx, &reference)?.ok_or_else(ApiError::internal)?;
+            let ack = load_ack(&tx, &reference, Some(&self.session.mobile))?
+                .ok_or_else(ApiError::internal)?;
             return Ok((ack, true));
         }
 
@@ -325,7 +326,8 @@ impl Filing<'_> {
                 params![id, reference.as_str()],
             )?;
         }
-        let ack = load_ack(&tx, reference.as_str())?.ok_or_else(ApiError::internal)?;
+        let ack = load_ack(&tx, reference.as_str(), Some(&self.session.mobile))?
+            .ok_or_else(ApiError::internal)?;
         tx.commit()?;
         Ok((ack, false))
     }
@@ -385,8 +387,13 @@ fn corrupt(what: &str) -> ApiError {
     ApiError::internal()
 }
 
-/// A filing's receipt, built from what was stored when it was filed.
-pub fn load_ack(conn: &Connection, reference: &str) -> Result<Option<Acknowledgement>, ApiError> {
+/// A filing's receipt, built from what was stored when it was filed. `viewer` is the mobile
+/// the asking session verified: the slip's answers go only to the mobile that filed it.
+pub fn load_ack(
+    conn: &Connection,
+    reference: &str,
+    viewer: Option<&str>,
+) -> Result<Option<Acknowledgement>, ApiError> {
     type Row = (
         String,
         String,
@@ -399,12 +406,13 @@ pub fn load_ack(conn: &Connection, reference: &str) -> Result<Option<Acknowledge
         String,
         u32,
         String,
+        Option<String>,
     );
     let row: Option<Row> = conn
         .query_row(
             "SELECT service, station_code, station_name_en, station_name_hi, station_sample,
                     district_code, district_name_en, district_name_hi, filed_at, attachments,
-                    answers
+                    answers, mobile
              FROM filings WHERE reference = ?1",
             [reference],
             |r| {
@@ -420,6 +428,7 @@ pub fn load_ack(conn: &Connection, reference: &str) -> Result<Option<Acknowledge
                     r.get(8)?,
                     r.get(9)?,
                     r.get(10)?,
+                    r.get(11)?,
                 ))
             },
         )
@@ -436,6 +445,7 @@ pub fn load_ack(conn: &Connection, reference: &str) -> Result<Option<Acknowledge
         filed_at,
         files,
         answers,
+        mobile,
     )) = row
     else {
         return Ok(None);
@@ -464,6 +474,21 @@ pub fn load_ack(conn: &Connection, reference: &str) -> Result<Option<Acknowledge
     .into_iter()
     .map(str::to_owned)
     .collect();
+    let filer = mobile.is_some() && mobile.as_deref() == viewer;
+    let slip = service
+        .spec()
+        .acknowledgement
+        .slip
+        .iter()
+        .filter(|_| filer)
+        .filter_map(|field| {
+            let value = contract::forms::answer(&answers, field).trim();
+            (!value.is_empty()).then(|| SlipLine {
+                field: (*field).to_owned(),
+                value: value.to_owned(),
+            })
+        })
+        .collect();
     Ok(Some(Acknowledgement {
         reference: Reference::parse(reference).map_err(|_| corrupt("reference"))?,
         service,
@@ -485,19 +510,23 @@ pub fn load_ack(conn: &Connection, reference: &str) -> Result<Option<Acknowledge
         confirm_by,
         attachments: files,
         notices,
+        slip,
     }))
 }
 
-/// `GET /api/v1/acknowledgements/{reference}`: public, as it carries no personal details.
+/// `GET /api/v1/acknowledgements/{reference}`: public without the slip's answers; the
+/// session that filed it also gets those (the name and what it is about, for printing).
 pub async fn acknowledgement(
     State(state): State<AppState>,
     Path(raw): Path<String>,
+    headers: HeaderMap,
 ) -> Result<axum::Json<Acknowledgement>, ApiError> {
     let reference = Reference::parse(&raw)
         .map_err(|_| ApiError::field(ErrorCode::ValidationFailed, "reference", "invalid"))?;
+    let viewer = session::current(&state, &headers).await?.map(|s| s.mobile);
     let ack = state
         .db
-        .run(move |conn| load_ack(conn, reference.as_str()))
+        .run(move |conn| load_ack(conn, reference.as_str(), viewer.as_deref()))
         .await?
         .ok_or_else(|| ApiError::new(ErrorCode::UnknownCode))?;
     Ok(axum::Json(ack))

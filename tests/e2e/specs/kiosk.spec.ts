@@ -416,9 +416,20 @@ test.describe('printing the slip', () => {
   // The printable width: the paper less the 5 mm @page margins (80 mm → 70 mm, A4 → 200 mm).
   for (const [paper, width] of [['80 mm receipt', 265], ['A4', 756]] as const) {
     test(`the acknowledgement fits ${paper} paper with its reference and QR code`, async ({ page }, info) => {
-      const { reference } = await fileComplaint(undefined, page.request);
+      const { reference, mobile } = await fileComplaint(undefined, page.request);
       await page.goto(`/complaint/confirmation/${reference}?kiosk=1`);
       await expect(page.locator('[data-testid="reference"]')).toHaveText(reference);
+      // Under the police's and the portal's name: who filed it and what about, and nothing
+      // else personal (issue 16).
+      const lang = (await page.locator('html').getAttribute('lang')) as 'hi' | 'en';
+      const onSlip = page.locator('.ns-slip');
+      await expect(onSlip.locator('[data-testid="slip-issuer"]')).toHaveText(t(lang, 'journey.slip_issuer'));
+      await expect(onSlip.locator('[data-testid="slip-name"]')).toHaveText('Sita Devi');
+      await expect(onSlip.locator('[data-testid="slip-category"]')).toHaveText(t(lang, 'complaint.category_theft'));
+      const printed = (await onSlip.textContent()) ?? '';
+      for (const personal of [mobile, 'Ram Kumar', 'Kankarbagh', '234567890124', 'Near Gandhi Maidan']) {
+        expect(printed).not.toContain(personal);
+      }
       await page.emulateMedia({ media: 'print' });
       await page.setViewportSize({ width, height: 1400 });
       await expect(page.locator('header')).toBeHidden();
