@@ -73,6 +73,10 @@ pub enum Rule {
         min: u32,
         max: u32,
     },
+    /// A handset's 15-digit IMEI with its Luhn check digit (`rules::imei`).
+    Imei,
+    /// The last four digits of a bank card; a full card number is refused (`rules::card`).
+    CardLast4,
 }
 
 /// When a field is shown (and so validated and submitted).
@@ -89,6 +93,9 @@ pub enum ShownWhen {
     NumberBelow(&'static str, u32),
     /// The date of birth in that field makes the person younger than N full years today.
     AgeUnder(&'static str, u32),
+    /// The answer to that field is one of these (a document's number, for the documents
+    /// that have one).
+    OneOf(&'static str, &'static [&'static str]),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -290,6 +297,38 @@ impl ServiceSpec {
         })
     }
 
+    /// The answers the slip prints (`AckSpec::slip`), in order, as (answer key, stored
+    /// value): a field's answer, or each entry of a group field by field; empty answers
+    /// (fields not shown) left out.
+    pub fn slip_answers(&self, answers: &Answers) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        let mut push = |key: String| {
+            let value = answer(answers, &key).trim();
+            if !value.is_empty() {
+                let value = value.to_owned();
+                out.push((key, value));
+            }
+        };
+        for key in self.acknowledgement.slip {
+            let group = self
+                .steps
+                .iter()
+                .flat_map(|st| st.groups)
+                .find(|g| g.id == *key);
+            match group {
+                Some(g) => {
+                    for i in 0..group_len(answers, g) {
+                        for f in g.fields {
+                            push(format!("{}.{i}.{}", g.id, f.id));
+                        }
+                    }
+                }
+                None => push((*key).to_owned()),
+            }
+        }
+        out
+    }
+
     /// The masked form of an answer in a masked field that holds an Aadhaar number
     /// (`XXXX XXXX 1234`); `None` for every other answer.
     pub fn masked_value(&self, answers: &Answers, key: &str) -> Option<String> {
@@ -420,6 +459,9 @@ impl ShownWhen {
             ShownWhen::NumberBelow(f, n) => {
                 number_answer(answers, &format!("{prefix}{f}")).is_some_and(|x| x < n)
             }
+            ShownWhen::OneOf(f, values) => {
+                values.contains(&answer(answers, &format!("{prefix}{f}")))
+            }
             ShownWhen::AgeUnder(f, years) => {
                 parse_date_answer(answer(answers, &format!("{prefix}{f}"))).is_some_and(|born| {
                     born <= today
@@ -525,6 +567,8 @@ pub fn check_field(
         Rule::DrivingLicence => rules::driving_licence::parse(raw).map(drop),
         Rule::Vehicle => rules::vehicle::parse(raw).map(drop),
         Rule::Number { min, max } => rules::number::parse(raw, min, max).map(drop),
+        Rule::Imei => rules::imei::parse(raw).map(drop),
+        Rule::CardLast4 => rules::card::parse_last4(raw).map(drop),
     }
 }
 

@@ -66,6 +66,7 @@ macro_rules! string_value {
 }
 
 pub mod aadhaar;
+pub mod card;
 pub mod date;
 pub mod digits;
 pub mod driving_licence;
@@ -146,6 +147,8 @@ pub enum RuleError {
     Overlap,
     /// A time inside hours the rules forbid (a loudspeaker at night).
     OutsideHours,
+    /// A full card number where only its last four digits may be written.
+    FullCardNumber,
 }
 
 impl RuleError {
@@ -174,6 +177,7 @@ impl RuleError {
             Self::Gap => "gap",
             Self::Overlap => "overlap",
             Self::OutsideHours => "outside_hours",
+            Self::FullCardNumber => "full_card_number",
         }
     }
 
@@ -204,6 +208,7 @@ impl RuleError {
             "gap" => Self::Gap,
             "overlap" => Self::Overlap,
             "outside_hours" => Self::OutsideHours,
+            "full_card_number" => Self::FullCardNumber,
             _ => return None,
         })
     }
@@ -278,7 +283,7 @@ pub(crate) fn all_upper(s: &str) -> bool {
 
 impl RuleError {
     /// One of each kind (parameters zero), for code tables and tests that must cover them all.
-    pub const ALL: [RuleError; 22] = [
+    pub const ALL: [RuleError; 23] = [
         RuleError::Required,
         RuleError::Invalid,
         RuleError::TooShort { min: 0 },
@@ -301,6 +306,7 @@ impl RuleError {
         RuleError::Gap,
         RuleError::Overlap,
         RuleError::OutsideHours,
+        RuleError::FullCardNumber,
     ];
 }
 

@@ -96,7 +96,12 @@ async fn refused(
     cases: &[Case<'_>],
 ) {
     for (i, (changes, field, code)) in cases.iter().enumerate() {
-        let body = body(server, client, service, changes, &[PNG]).await;
+        let files: &[&[u8]] = if service.spec().attachments.is_some() {
+            &[PNG]
+        } else {
+            &[]
+        };
+        let body = body(server, client, service, changes, files).await;
         let key = format!("{service}-refused-{i}");
         let response = submit(server, client, service.slug(), Some(&key), &body).await;
         assert_eq!(
@@ -519,4 +524,78 @@ async fn a_missing_persons_own_rules_are_refused_on_their_field() {
         let response = submit(&server, &browser, "missing-person", Some(&key), &body).await;
         assert_eq!(field_errors(response).await, pair("attachments", code));
     }
+}
+
+#[tokio::test]
+async fn a_lost_report_is_numbered_at_once_with_each_items_identifier() {
+    let server = Server::start_at(noon()).await;
+    let browser = server.verified(MOBILE).await;
+    let ack = file(
+        &server,
+        &browser,
+        ServiceId::LostArticle,
+        &[],
+        &[],
+        "lost-report-0001",
+    )
+    .await;
+    let reference = ack["reference"].as_str().unwrap();
+    assert!(reference.starts_with("BR-LR-2026-"), "{reference}");
+    // The slip carries the IMEI in full, the Aadhaar only masked, the card by its last 4.
+    let slip: Vec<(&str, &str)> = ack["slip"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| (l["field"].as_str().unwrap(), l["value"].as_str().unwrap()))
+        .collect();
+    let last4 = &common::aadhaar()[8..];
+    let masked = format!("XXXX XXXX {last4}");
+    assert!(slip.contains(&("imei", "490154203237518")), "{slip:?}");
+    assert!(
+        slip.contains(&("more_items.0.doc_number", masked.as_str())),
+        "{slip:?}"
+    );
+    assert!(
+        slip.contains(&("more_items.1.card_last4", "4321")),
+        "{slip:?}"
+    );
+    let stored = stored(&server, reference).to_string();
+    assert!(!stored.contains(&common::aadhaar()), "{stored}");
+}
+
+#[tokio::test]
+async fn a_lost_reports_own_rules_are_refused_on_their_field() {
+    let server = Server::start_at(noon()).await;
+    let browser = server.verified(MOBILE).await;
+    refused(
+        &server,
+        &browser,
+        ServiceId::LostArticle,
+        &[
+            // A full card number is refused, and so never stored.
+            (
+                &[("more_items.1.card_last4", "4111 1111 1111 1111")],
+                "more_items.1.card_last4",
+                "full_card_number",
+            ),
+            (&[("imei", "490154203237517")], "imei", "checksum"),
+            (
+                &[("kind", "passport"), ("imei", ""), ("doc_number", "12345")],
+                "doc_number",
+                "invalid",
+            ),
+            (
+                &[
+                    ("date_known", "exact"),
+                    ("lost_period", ""),
+                    ("lost_date", ""),
+                ],
+                "lost_date",
+                "required",
+            ),
+        ],
+    )
+    .await;
+    let stored: i64 = server.count("SELECT COUNT(*) FROM filings WHERE answers LIKE '%4111%'");
+    assert_eq!(stored, 0);
 }

@@ -100,6 +100,8 @@ fn rule_name(field: &FieldSpec, answers: &Answers, prefix: &str) -> Option<Strin
             Rule::Pin => "pin",
             Rule::DrivingLicence => "driving_licence",
             Rule::Vehicle => "vehicle",
+            Rule::Imei => "imei",
+            Rule::CardLast4 => "card_last4",
             Rule::IdNumber { type_field } => {
                 return Some(answer(answers, &format!("{prefix}{type_field}")).to_owned())
             }

@@ -158,6 +158,9 @@ fn Slip(ack: Acknowledgement) -> impl IntoView {
                     <dd class="ns-summary-list__value">{ack.attachments}</dd>
                 </div>
             </dl>
+            {text::service_optional(service, "slip_note").map(|k| view! {
+                <p class="ns-slip__note" data-testid="slip-note">{i18n.t(k)}</p>
+            })}
             {qr.map(|(d, side)| view! {
                 <figure class="ns-slip__qr">
                     <svg

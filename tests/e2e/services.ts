@@ -28,11 +28,11 @@ export const JOURNEY_SLUGS: readonly string[] = [
   'employee-verification',
   'character-certificate',
   'event-permission',
+  'lost-article',
   'missing-person',
 ];
 
 /** Home-page services whose pages say plainly that they are not online yet. */
 export const NOT_BUILT_SLUGS: readonly string[] = [
-  'lost-article',
   'tip-off',
 ];

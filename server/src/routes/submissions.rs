@@ -475,20 +475,16 @@ pub fn load_ack(
     .map(str::to_owned)
     .collect();
     let filer = mobile.is_some() && mobile.as_deref() == viewer;
-    let slip = service
-        .spec()
-        .acknowledgement
-        .slip
-        .iter()
-        .filter(|_| filer)
-        .filter_map(|field| {
-            let value = contract::forms::answer(&answers, field).trim();
-            (!value.is_empty()).then(|| SlipLine {
-                field: (*field).to_owned(),
-                value: value.to_owned(),
-            })
-        })
-        .collect();
+    let slip = if filer {
+        service
+            .spec()
+            .slip_answers(&answers)
+            .into_iter()
+            .map(|(field, value)| SlipLine { field, value })
+            .collect()
+    } else {
+        Vec::new()
+    };
     Ok(Some(Acknowledgement {
         reference: Reference::parse(reference).map_err(|_| corrupt("reference"))?,
         service,

@@ -298,3 +298,71 @@ test('missing person: 112 and 1098 first, a missing child says it again on the a
   await acknowledged(form, mobile, 'MSP');
   await expect(page.locator('[data-testid="notice-child"]')).toHaveText(form.text('notice_child'));
 });
+
+test('lost report: an IMEI, a masked Aadhaar and a card by its last 4 digits on a slip for A4 and 80 mm (en)', async ({ page }) => {
+  test.setTimeout(150_000);
+  const lang: Lang = 'en';
+  const mobile = randomMobile();
+  const aadhaar = '234567890124';
+  const form = new JourneyForm(page, lang, 'lost-article', true);
+  await form.fromHome();
+
+  await onStep(form, 'about-you');
+  await form.fill([...applicant(mobile), ...homeAddress]);
+  await form.next(form.stepTitle('items'));
+
+  await onStep(form, 'items');
+  await form.fill([
+    { select: 'kind', value: 'mobile_phone' },
+    { text: 'imei', value: '490154203237517' },
+  ]);
+  // One digit wrong: the Luhn check digit catches it.
+  await problem(form, t(lang, 'errors.rule_imei_checksum'), 'items', 'imei');
+  await form.fill([
+    { text: 'imei', value: '490154203237518' },
+    { add: 'more_items' },
+    { select: 'more_items-0-kind', value: 'aadhaar' },
+    { text: 'more_items-0-doc_number', value: aadhaar },
+    { add: 'more_items' },
+    { select: 'more_items-1-kind', value: 'bank_card' },
+    { text: 'more_items-1-card_last4', value: '4111 1111 1111 1111' },
+  ]);
+  // A full card number is refused: only its last 4 digits are asked for, and kept.
+  await problem(form, form.text('item_card_last4_full_card_number'), 'items', 'more_items-1-card_last4');
+  await form.fill([{ text: 'more_items-1-card_last4', value: '4321' }]);
+  await form.next(form.stepTitle('where-when'));
+
+  await onStep(form, 'where-when');
+  await form.fill([
+    { radio: 'date_known', option: 'not_sure' },
+    { text: 'lost_period', value: 'Between 28 and 30 November' },
+    { text: 'lost_place', value: 'Between Patna Junction and Boring Road' },
+    { select: 'lost_district', value: 'PAT' },
+    { select: 'lost_station', value: 'PAT-KOTWALI' },
+    { text: 'description', value: 'Lost from my bag in an auto-rickshaw.' },
+  ]);
+  await form.next(t(lang, 'forms.check_title'));
+
+  const reference = await acknowledged(form, mobile, 'LR');
+  // The report, at once, with each item's identifier as a bank, an operator or the passport
+  // office checks it: the IMEI in full, the Aadhaar by its last 4 digits, the card by its last 4.
+  const slip = page.locator('.ns-slip');
+  await expect(slip.locator('.ns-slip__reference')).toHaveText(reference);
+  await expect(slip.locator('[data-testid="slip-imei"]')).toHaveText('490154203237518');
+  await expect(slip.locator('[data-testid="slip-kind"]')).toHaveText(form.text('item_kind_mobile_phone'));
+  await expect(slip.locator('[data-testid="slip-more_items.0.kind"]')).toHaveText(form.text('item_kind_aadhaar'));
+  await expect(slip.locator('[data-testid="slip-more_items.0.doc_number"]')).toHaveText('XXXX XXXX 0124');
+  await expect(slip.locator('[data-testid="slip-more_items.1.card_last4"]')).toHaveText('4321');
+  await expect(slip.locator('[data-testid="slip-note"]')).toHaveText(form.text('slip_note'));
+  await expect(slip).not.toContainText(aadhaar);
+  await form.scan('acknowledgement');
+
+  // It prints on one A4 page, and on an 80 mm receipt without running off the paper.
+  await page.emulateMedia({ media: 'print' });
+  const pdf = (await page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
+  expect(pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).toHaveLength(1);
+  await page.setViewportSize({ width: 265, height: 1400 });
+  await expect(slip.locator('[data-testid="slip-imei"]')).toBeVisible();
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(265);
+});
