@@ -101,10 +101,15 @@ impl Reference {
         Self(format!("{state}-{service}-{year:04}-{seq:06}"))
     }
 
+    /// The most characters a reference may be typed with, spaces included
+    /// (`ReferenceInput`'s `maxLength` in `contract/openapi.yaml`).
+    pub const MAX_INPUT_CHARS: usize = 128;
+
     /// Accepts lower case, spaces anywhere and Devanagari digits, as people type it from a
-    /// slip or an SMS on a Hindi keyboard ("br-cmp-2026-००००१२").
+    /// slip or an SMS on a Hindi keyboard ("br-cmp-2026-००००१२"), in at most
+    /// [`Self::MAX_INPUT_CHARS`] characters.
     pub fn parse(raw: &str) -> Result<Self, InvalidCode> {
-        if raw.len() > 128 {
+        if raw.len() > 4 * Self::MAX_INPUT_CHARS || raw.chars().count() > Self::MAX_INPUT_CHARS {
             return Err(InvalidCode);
         }
         let upper: String = crate::rules::digits::ascii_digits(raw)
@@ -173,5 +178,14 @@ mod reference_tests {
         ] {
             assert!(Reference::parse(bad).is_err(), "{bad}");
         }
+        // At most MAX_INPUT_CHARS characters, spaces included, whatever their bytes.
+        let pad = |n: usize| format!("{}BR-CMP-2026-000123", "\u{3000}".repeat(n));
+        let most = Reference::MAX_INPUT_CHARS - 18;
+        assert_eq!(pad(most).chars().count(), Reference::MAX_INPUT_CHARS);
+        assert!(pad(most).len() > 128, "three bytes each");
+        assert_eq!(Reference::parse(&pad(most)).unwrap(), r);
+        assert!(Reference::parse(&pad(most + 1)).is_err());
+        let spaces = format!("{}BR-CMP-2026-000123", " ".repeat(most + 1));
+        assert!(Reference::parse(&spaces).is_err());
     }
 }

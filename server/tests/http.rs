@@ -233,6 +233,26 @@ async fn unknown_and_invalid_district_codes() {
 }
 
 #[tokio::test]
+async fn path_segments_that_are_not_utf8_get_each_routes_json_error() {
+    let server = Server::start().await;
+    let district = server.get("/api/v1/districts/%FF/police-stations").await;
+    assert_eq!(district.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(
+        error_code(district).await,
+        json!({"code": "validation_failed", "fields": [{"field": "district", "code": "invalid"}]})
+    );
+    let ack = server.get("/api/v1/acknowledgements/%FF").await;
+    assert_eq!(ack.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(
+        error_code(ack).await,
+        json!({"code": "validation_failed", "fields": [{"field": "reference", "code": "invalid"}]})
+    );
+    let status = server.get("/api/v1/status/%FF").await;
+    assert_eq!(status.status(), StatusCode::NOT_FOUND);
+    assert_eq!(error_code(status).await, json!({"code": "not_found"}));
+}
+
+#[tokio::test]
 async fn unknown_api_paths_and_wrong_methods_answer_json() {
     let server = Server::start().await;
     for path in [

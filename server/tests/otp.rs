@@ -285,6 +285,40 @@ async fn a_retried_logout_can_keep_the_site_data() {
 }
 
 #[tokio::test]
+async fn a_logout_with_any_other_site_data_is_refused_and_ends_nothing() {
+    let server = Server::start().await;
+    let browser = server.verified(MOBILE).await;
+    for query in [
+        "site_data=AAA",
+        "site_data=",
+        "site_data=keep&site_data=keep",
+        "site_data=%FF",
+    ] {
+        let response = browser
+            .delete(server.url(&format!("/api/v1/session?{query}")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{query}");
+        assert!(response.headers().get("set-cookie").is_none(), "{query}");
+        assert_eq!(
+            error_of(response).await,
+            json!({"code": "validation_failed", "fields": [{"field": "site_data", "code": "invalid"}]}),
+            "{query}"
+        );
+    }
+    assert_eq!(server.count("SELECT COUNT(*) FROM sessions"), 1);
+    // Other parameters are no business of the logout.
+    let response = browser
+        .delete(server.url("/api/v1/session?utm=x"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    assert_eq!(server.count("SELECT COUNT(*) FROM sessions"), 0);
+}
+
+#[tokio::test]
 async fn logout_deletes_the_session_and_clears_the_kiosk() {
     let server = Server::start().await;
     let browser = server.verified(MOBILE).await;

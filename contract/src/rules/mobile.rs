@@ -21,13 +21,22 @@ impl Mobile {
     }
 }
 
+/// The most characters a number may be typed with, separators and surrounding spaces
+/// included (`MobileInput`'s `maxLength` in `contract/openapi.yaml`): room for
+/// "+91 (0) 98765 43210" twice over.
+pub const MAX_INPUT_CHARS: usize = 40;
+
 /// Accepts the number as people write it: `+91`/`91` country code (when 12 digits), a leading
 /// trunk `0` (when 11 digits, or after `+91`), spaces, dashes, dots, parentheses, Devanagari
-/// digits. Blank → `Required`; anything else that is not 10 digits starting 6–9 → `Invalid`.
+/// digits. Blank → `Required`; longer than [`MAX_INPUT_CHARS`] or anything else that is not 10
+/// digits starting 6–9 → `Invalid`.
 pub fn parse(raw: &str) -> Result<Mobile, RuleError> {
     let s = compact(raw, |c| {
         c.is_whitespace() || matches!(c, '-' | '.' | '(' | ')')
     })?;
+    if raw.chars().count() > MAX_INPUT_CHARS {
+        return Err(RuleError::Invalid);
+    }
     let national = if let Some(rest) = s.strip_prefix('+') {
         // After a `+` only India's country code makes an Indian mobile number.
         let rest = rest.strip_prefix("91").ok_or(RuleError::Invalid)?;
@@ -107,6 +116,13 @@ mod tests {
             assert_eq!(parse(raw), Err(RuleError::Invalid), "{raw:?}");
         }
         assert_eq!(parse("+91 0 98765 432101"), Err(RuleError::Invalid));
+        // Counted in characters, surrounding spaces included, as the contract's maxLength.
+        let spaced = format!("{}9876543210", " ".repeat(MAX_INPUT_CHARS - 10));
+        assert_eq!(ok(&spaced), "9876543210");
+        assert_eq!(parse(&format!(" {spaced}")), Err(RuleError::Invalid));
+        let separated = format!("6{}", "\u{0085}0".repeat(9)) + &"\u{0085}".repeat(22);
+        assert!(separated.len() <= 128 && separated.chars().count() > MAX_INPUT_CHARS);
+        assert_eq!(parse(&separated), Err(RuleError::Invalid));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use crate::error::ApiError;
 use crate::AppState;
+use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
@@ -52,10 +53,13 @@ pub async fn districts(State(state): State<AppState>) -> Result<Response, ApiErr
 
 pub async fn police_stations(
     State(state): State<AppState>,
-    Path(raw): Path<String>,
+    raw: Result<Path<String>, PathRejection>,
 ) -> Result<Response, ApiError> {
-    let district = DistrictCode::parse(&raw)
-        .map_err(|_| ApiError::field(ErrorCode::ValidationFailed, "district", "invalid"))?;
+    // A segment that is not UTF-8 once decoded is not a district code either.
+    let district = raw
+        .ok()
+        .and_then(|Path(raw)| DistrictCode::parse(&raw).ok())
+        .ok_or_else(|| ApiError::field(ErrorCode::ValidationFailed, "district", "invalid"))?;
     let stations = state
         .db
         .run(move |conn| {

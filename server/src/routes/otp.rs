@@ -230,9 +230,11 @@ pub async fn get_session(
 /// clearing it again would unregister the service worker under the page as it loads.
 pub async fn delete_session(
     State(state): State<AppState>,
-    Query(query): Query<LogoutQuery>,
+    Query(query): Query<Vec<(String, String)>>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
+    // Checked before anything ends: a logout asked for wrongly ends nothing.
+    let keep = keep_site_data(&query)?;
     if let Some(token) = session::cookie_token(&headers) {
         let hash = session::token_hash(&token);
         state
@@ -244,7 +246,7 @@ pub async fn delete_session(
     let mut response = StatusCode::NO_CONTENT.into_response();
     let headers = response.headers_mut();
     headers.insert(header::SET_COOKIE, session::clear_cookie(secure));
-    if query.site_data.as_deref() != Some("keep") {
+    if !keep {
         headers.insert(
             "clear-site-data",
             axum::http::HeaderValue::from_static("\"cookies\", \"storage\""),
@@ -253,14 +255,54 @@ pub async fn delete_session(
     Ok(response)
 }
 
-#[derive(Debug, serde::Deserialize)]
-pub struct LogoutQuery {
-    site_data: Option<String>,
+/// `site_data` is absent or exactly one `keep`; any other value, or two of them, is
+/// `validation_failed` on `site_data` (code `invalid`). Other query parameters are ignored.
+/// (Pairs, not a struct: a repeated key or bytes that are not UTF-8 never become axum's
+/// plain-text rejection.)
+fn keep_site_data(query: &[(String, String)]) -> Result<bool, ApiError> {
+    let values: Vec<&str> = query
+        .iter()
+        .filter(|(key, _)| key == "site_data")
+        .map(|(_, value)| value.as_str())
+        .collect();
+    match values.as_slice() {
+        [] => Ok(false),
+        ["keep"] => Ok(true),
+        _ => Err(ApiError::field(
+            ErrorCode::ValidationFailed,
+            "site_data",
+            "invalid",
+        )),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn site_data_is_absent_or_keep() {
+        let q = |pairs: &[(&str, &str)]| {
+            let pairs: Vec<(String, String)> = pairs
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect();
+            keep_site_data(&pairs).map_err(|e| e.body)
+        };
+        assert_eq!(q(&[]), Ok(false));
+        assert_eq!(q(&[("other", "x")]), Ok(false));
+        assert_eq!(q(&[("site_data", "keep")]), Ok(true));
+        for bad in [
+            &[("site_data", "AAA")][..],
+            &[("site_data", "")],
+            &[("site_data", "KEEP")],
+            &[("site_data", "keep"), ("site_data", "keep")],
+        ] {
+            let body = q(bad).unwrap_err();
+            assert_eq!(body.error.code, ErrorCode::ValidationFailed, "{bad:?}");
+            assert_eq!(body.error.fields[0].field, "site_data");
+        }
+    }
 
     #[test]
     fn waits_for_resend_and_for_the_window() {

@@ -9,6 +9,7 @@ use crate::json::Json;
 use crate::session::{self, Viewer};
 use crate::{secrets, time, AppState};
 use axum::extract::connect_info::ConnectInfo;
+use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
 use axum::http::{header, Extensions, HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -203,10 +204,14 @@ enum Found {
 /// `GET /api/v1/status/{reference}`
 pub async fn get(
     State(state): State<AppState>,
-    Path(raw): Path<String>,
+    raw: Result<Path<String>, PathRejection>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let reference = Reference::parse(&raw).map_err(|_| not_found())?;
+    // Not UTF-8 once decoded: malformed, so the same 404 as any other.
+    let reference = raw
+        .ok()
+        .and_then(|Path(raw)| Reference::parse(&raw).ok())
+        .ok_or_else(not_found)?;
     let token_hash = session::cookie_token(&headers)
         .map(|t| session::token_hash(&t))
         .ok_or_else(not_found)?;

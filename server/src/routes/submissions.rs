@@ -514,11 +514,14 @@ pub fn load_ack(
 /// session that filed it also gets those (the name and what it is about, for printing).
 pub async fn acknowledgement(
     State(state): State<AppState>,
-    Path(raw): Path<String>,
+    raw: Result<Path<String>, PathRejection>,
     headers: HeaderMap,
 ) -> Result<axum::Json<Acknowledgement>, ApiError> {
-    let reference = Reference::parse(&raw)
-        .map_err(|_| ApiError::field(ErrorCode::ValidationFailed, "reference", "invalid"))?;
+    // A segment that is not UTF-8 once decoded is as much "not a reference" as any other.
+    let reference = raw
+        .ok()
+        .and_then(|Path(raw)| Reference::parse(&raw).ok())
+        .ok_or_else(|| ApiError::field(ErrorCode::ValidationFailed, "reference", "invalid"))?;
     let viewer = session::current(&state, &headers).await?.map(|s| s.mobile);
     let ack = state
         .db
