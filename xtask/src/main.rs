@@ -22,6 +22,8 @@ tasks:
   test --from L   the same, starting at the layer whose name starts with L (after setup)
   e2e [args]      only the Playwright layer (after a release build of the app and server);
                   args go to `playwright test`, e.g. `specs/kiosk.spec.ts -g Finish`
+  fuzz            only the schemathesis layer: contract/openapi.yaml against a throwaway
+                  server, anonymously and with a verified session
   bench           Lighthouse, memory and size figures against the budget
   dev             trunk serve on :8080 with the API server on :8081 (live reload)
   sw              rewrite dist/sw.js for the files now in dist (every build already does)";
@@ -39,6 +41,7 @@ fn main() -> ExitCode {
         }
         .map(|()| 0),
         Some("e2e") => test::e2e_only(&ctx, &args[1..]).map(|()| 0),
+        Some("fuzz") => test::fuzz_only(&ctx).map(|()| 0),
         Some("bench") => bench::bench(&ctx).map(|()| 0),
         Some("dev") => run::dev(&ctx),
         Some("sw") => pwa::write_service_worker(&ctx.root.join("dist")).map(|()| 0),

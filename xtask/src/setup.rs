@@ -8,6 +8,10 @@ use std::time::SystemTime;
 
 const TRUNK_VERSION: &str = "0.21.14";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
+/// Contract fuzzing (`cargo xtask test`, layer "schemathesis"), from PyPI.
+pub const SCHEMATHESIS_VERSION: &str = "4.32.5";
+/// Its own Python virtual environment, so nothing is installed into the system's Python.
+pub const SCHEMATHESIS_VENV: &str = "target/schemathesis-venv";
 
 /// npm folders with a committed package.json + package-lock.json.
 pub const TOOLS_NPM: &str = "xtask/tools";
@@ -22,6 +26,7 @@ pub fn setup(ctx: &Ctx) -> Result {
     npm_install(ctx, TOOLS_NPM)?;
     npm_install(ctx, E2E_NPM)?;
     chromium(ctx)?;
+    schemathesis(ctx)?;
     Ok(())
 }
 
@@ -131,6 +136,38 @@ fn chromium(ctx: &Ctx) -> Result {
         .cmd("apt-get")
         .args(["install", "-y", "chromium", "chromium-driver"])
         .env("DEBIAN_FRONTEND", "noninteractive"))
+}
+
+/// The schemathesis program in its virtual environment.
+pub fn schemathesis_bin(ctx: &Ctx) -> std::path::PathBuf {
+    ctx.root.join(SCHEMATHESIS_VENV).join("bin/schemathesis")
+}
+
+/// Schemathesis, pinned, in a virtual environment under `target/` (`python3 -m venv`, then its
+/// own pip): the machines reach PyPI, and a venv needs no root and leaves the system alone.
+pub fn schemathesis(ctx: &Ctx) -> Result {
+    let venv = ctx.root.join(SCHEMATHESIS_VENV);
+    let have = output(ctx.cmd(schemathesis_bin(ctx)).arg("--version")).unwrap_or_default();
+    if have.split_whitespace().last() == Some(SCHEMATHESIS_VERSION) {
+        ok(&format!(
+            "schemathesis {SCHEMATHESIS_VERSION} ({SCHEMATHESIS_VENV})"
+        ));
+        return Ok(());
+    }
+    let python = venv.join("bin/python");
+    if !python.exists() {
+        println!("creating a Python virtual environment in {SCHEMATHESIS_VENV}");
+        run(ctx.cmd("python3").args(["-m", "venv"]).arg(&venv))?;
+    }
+    println!("installing schemathesis {SCHEMATHESIS_VERSION} from PyPI (found: {have:?})");
+    run(ctx.cmd(&python).args([
+        "-m",
+        "pip",
+        "install",
+        "--disable-pip-version-check",
+        "--quiet",
+        &format!("schemathesis=={SCHEMATHESIS_VERSION}"),
+    ]))
 }
 
 #[cfg(test)]

@@ -2,10 +2,13 @@
 //! run; a summary of every layer's result is printed either way.
 
 use crate::run::{build_release, build_server};
-use crate::setup::{setup, E2E_NPM};
-use crate::util::{fail, run, Ctx, Result, Server, TempDir};
+use crate::setup::{schemathesis_bin, setup, E2E_NPM};
+use crate::util::{fail, free_port, run, Ctx, Result, Server, TempDir};
 use std::env;
-use std::time::Instant;
+use std::fs;
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::time::{Duration, Instant};
 
 const SIZE_BUDGET_KIB: &str = "150";
 
@@ -17,6 +20,7 @@ const LAYERS: &[(&str, Layer)] = &[
     ("clippy (native)", clippy_native),
     ("clippy (wasm32)", clippy_wasm),
     ("cargo test (native)", native_tests),
+    ("schemathesis (contract fuzzing)", contract_fuzzing),
     ("wasm-bindgen tests (headless chromium)", wasm_tests),
     ("trunk build --release", trunk_release),
     ("size budget (every entry page)", size_gate),
@@ -79,6 +83,12 @@ pub fn e2e_only(ctx: &Ctx, playwright_args: &[String]) -> Result {
     e2e(ctx, playwright_args)
 }
 
+/// Only the schemathesis layer (`cargo xtask fuzz`), for iterating on the contract.
+pub fn fuzz_only(ctx: &Ctx) -> Result {
+    crate::setup::schemathesis(ctx)?;
+    contract_fuzzing(ctx)
+}
+
 fn fmt(ctx: &Ctx) -> Result {
     run(ctx.cmd("cargo").args(["fmt", "--all", "--check"]))
 }
@@ -109,6 +119,153 @@ fn clippy_wasm(ctx: &Ctx) -> Result {
 
 fn native_tests(ctx: &Ctx) -> Result {
     run(ctx.cmd("cargo").args(["test", "--workspace"]))
+}
+
+/// Schemathesis's settings: what a schema cannot say, and the stateful phase's numbers.
+const FUZZ_CONFIG: &str = "contract/schemathesis.toml";
+/// The code the throwaway servers accept for every mobile (`--demo-otp`).
+const DEMO_OTP: &str = "123456";
+/// Test cases per operation and phase; both runs together take about two minutes on 2 cores.
+const FUZZ_EXAMPLES: &str = "30";
+const FUZZ_SEED: &str = "1";
+/// Who the verified run is, and a second session for the operations that end the one they
+/// are sent with (see contract/schemathesis.toml).
+const FUZZ_MOBILE: &str = "9876543210";
+const SPARE_MOBILE: &str = "9876543211";
+
+/// Schemathesis against `contract/openapi.yaml` and a throwaway API server (no app, no SMS),
+/// once anonymously and once with a verified session: every operation, every check, a fixed
+/// seed. Any failure fails the layer.
+fn contract_fuzzing(ctx: &Ctx) -> Result {
+    build_server(ctx)?;
+    let bin = schemathesis_bin(ctx);
+    let work = ctx.root.join("target/schemathesis");
+    fs::create_dir_all(&work)?;
+    let config = fs::read_to_string(ctx.root.join(FUZZ_CONFIG))?;
+    for verified in [false, true] {
+        let run_name = if verified { "verified" } else { "anonymous" };
+        println!("\n-- schemathesis, {run_name}");
+        // A fresh database each time: one run's rate limits and filings are not the other's.
+        let tmp = TempDir::new("nagrik-fuzz")?;
+        let port = free_port()?;
+        let addr = format!("127.0.0.1:{port}");
+        let mut serve = ctx.cmd(ctx.server_bin());
+        serve
+            .args(["serve", "--addr", &addr, "--db"])
+            .arg(tmp.0.join("fuzz.sqlite3"))
+            // No app: the API alone (the server says so and serves it).
+            .arg("--dist")
+            .arg(tmp.0.join("no-dist"))
+            .args(["--demo-otp", DEMO_OTP]);
+        let server = Server::start(serve, port, work.join(format!("server-{run_name}.log")))?;
+        // A code waiting for each number the config's `mobiles` dictionary names.
+        for mobile in fuzz_mobiles(&config)? {
+            request_code(port, &mobile)?;
+        }
+        let mut cmd = ctx.cmd(&bin);
+        cmd.current_dir(&work)
+            .arg("--config-file")
+            .arg(ctx.root.join(FUZZ_CONFIG))
+            .arg("run")
+            .arg(ctx.root.join("contract/openapi.yaml"))
+            .args(["--url", &server.url(), "--checks", "all"])
+            .args(["--seed", FUZZ_SEED, "--max-examples", FUZZ_EXAMPLES])
+            .args(["--generation-database", "none", "--report", "junit,ndjson"])
+            .arg("--report-junit-path")
+            .arg(work.join(format!("{run_name}.junit.xml")))
+            .arg("--report-ndjson-path")
+            .arg(work.join(format!("{run_name}.ndjson")));
+        if verified {
+            let session = verified_session(port, FUZZ_MOBILE)?;
+            let spare = verified_session(port, SPARE_MOBILE)?;
+            cmd.args(["-H", &format!("Cookie: ns_session={session}")])
+                .env("NAGRIK_SPARE_SESSION", spare);
+        } else {
+            cmd.env("NAGRIK_SPARE_SESSION", "");
+        }
+        let result = run(&mut cmd);
+        if result.is_err() {
+            println!("server log: {}", server.log.display());
+        }
+        drop(server);
+        result?;
+    }
+    Ok(())
+}
+
+/// The numbers in the `[dictionaries.mobiles]` table of the schemathesis config.
+fn fuzz_mobiles(config: &str) -> Result<Vec<String>> {
+    let table = config
+        .split("[dictionaries.mobiles]")
+        .nth(1)
+        .and_then(|rest| rest.split("values = [").nth(1))
+        .and_then(|rest| rest.split(']').next());
+    let Some(values) = table else {
+        return fail(format!(
+            "{FUZZ_CONFIG} has no [dictionaries.mobiles] values"
+        ));
+    };
+    Ok(values
+        .split(',')
+        .map(|v| v.trim().trim_matches('"').to_owned())
+        .filter(|v| !v.is_empty())
+        .collect())
+}
+
+/// Asks the server to send `mobile` a code (the demo code).
+fn request_code(port: u16, mobile: &str) -> Result {
+    let body = format!(r#"{{"mobile":"{mobile}"}}"#);
+    match post_json(port, "/api/v1/otp/request", &body)? {
+        (200, _) => Ok(()),
+        (status, _) => fail(format!(
+            "POST /api/v1/otp/request for {mobile} answered {status}"
+        )),
+    }
+}
+
+/// The `ns_session` token of a session verified for `mobile` with the demo code.
+fn verified_session(port: u16, mobile: &str) -> Result<String> {
+    request_code(port, mobile)?;
+    let body = format!(r#"{{"mobile":"{mobile}","code":"{DEMO_OTP}"}}"#);
+    let (status, head) = post_json(port, "/api/v1/otp/verify", &body)?;
+    let token = head.lines().find_map(|line| {
+        let (name, value) = line.split_once(':')?;
+        let cookie = value.trim().strip_prefix("ns_session=")?;
+        name.eq_ignore_ascii_case("set-cookie")
+            .then(|| cookie.split(';').next().unwrap_or_default().to_owned())
+    });
+    match token {
+        Some(token) if status == 200 && !token.is_empty() => Ok(token),
+        _ => fail(format!(
+            "POST /api/v1/otp/verify answered {status} without a session cookie"
+        )),
+    }
+}
+
+/// `POST path` with a JSON body on 127.0.0.1:port: the status and the response head.
+fn post_json(port: u16, path: &str, body: &str) -> Result<(u16, String)> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port))?;
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    write!(
+        stream,
+        "POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\n\
+         Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )?;
+    let mut answer = Vec::new();
+    stream.read_to_end(&mut answer)?;
+    let answer = String::from_utf8_lossy(&answer);
+    let head = answer
+        .split("\r\n\r\n")
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|code| code.parse().ok())
+        .unwrap_or(0);
+    Ok((status, head))
 }
 
 fn wasm_tests(ctx: &Ctx) -> Result {
@@ -195,4 +352,28 @@ fn e2e(ctx: &Ctx, playwright_args: &[String]) -> Result {
     // The server guard is dropped before the temp dir, so the DB is closed before removal.
     drop(server);
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{fuzz_mobiles, FUZZ_CONFIG, FUZZ_MOBILE, SPARE_MOBILE};
+
+    #[test]
+    fn the_fuzz_config_names_distinct_mobiles_apart_from_the_sessions() {
+        let config =
+            std::fs::read_to_string(crate::util::workspace_root().join(FUZZ_CONFIG)).unwrap();
+        let mobiles = fuzz_mobiles(&config).unwrap();
+        assert!(mobiles.len() >= 20, "{mobiles:?}");
+        let mut unique = mobiles.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), mobiles.len());
+        for mobile in &mobiles {
+            assert!(
+                mobile.len() == 10 && mobile.bytes().all(|b| b.is_ascii_digit()),
+                "{mobile}"
+            );
+            assert!(mobile != FUZZ_MOBILE && mobile != SPARE_MOBILE);
+        }
+    }
 }
