@@ -153,10 +153,12 @@ fn Slip(ack: Acknowledgement) -> impl IntoView {
                     <dt class="ns-summary-list__key">{i18n.t(c::DONE_STATION)}</dt>
                     <dd class="ns-summary-list__value" data-testid="station">{station.clone()}", "{district}</dd>
                 </div>
-                <div class="ns-summary-list__row">
-                    <dt class="ns-summary-list__key">{i18n.t(c::DONE_ATTACHMENTS)}</dt>
-                    <dd class="ns-summary-list__value">{ack.attachments}</dd>
-                </div>
+                {service.spec().attachments.is_some().then(|| view! {
+                    <div class="ns-summary-list__row">
+                        <dt class="ns-summary-list__key">{i18n.t(c::DONE_ATTACHMENTS)}</dt>
+                        <dd class="ns-summary-list__value">{ack.attachments}</dd>
+                    </div>
+                })}
             </dl>
             {text::service_optional(service, "slip_note").map(|k| view! {
                 <p class="ns-slip__note" data-testid="slip-note">{i18n.t(k)}</p>

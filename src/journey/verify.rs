@@ -224,12 +224,19 @@ pub fn VerifyPage(form: FormState) -> impl IntoView {
         if code_sent.get_untracked() {
             return;
         }
-        if let Some(left) = sent_code::still_usable(&m) {
-            code_sent.set(true);
-            if left.resend_in > 0 {
-                start_countdown(left.resend_in);
+        let Some(left) = sent_code::still_usable(&m) else {
+            return;
+        };
+        // Not when this session has verified the mobile since: then no code is asked for.
+        spawn_local(async move {
+            let session = api::session().await.ok().and_then(|s| s.verified_mobile);
+            if session.as_deref() != Some(m.as_str()) && !code_sent.get_untracked() {
+                code_sent.set(true);
+                if left.resend_in > 0 {
+                    start_countdown(left.resend_in);
+                }
             }
-        }
+        });
     });
 
     let request_code = move || {

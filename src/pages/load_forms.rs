@@ -33,7 +33,9 @@ pub fn LoadForms(route: AppRoute) -> impl IntoView {
             let _ = s.set_item(HANDOVER_KEY, &path);
         }
         crate::kiosk::remember();
-        let _ = window().location().assign(&path);
+        // Replace, not assign: the router already added this address to the history, and a
+        // second entry would make Back land here and load the bundle again (a Back trap).
+        let _ = window().location().replace(&path);
     });
     view! { <p class="ns-boot" role="status">{i18n.t(common::LOADING)}</p> }.into_any()
 }
