@@ -8,10 +8,14 @@
 
 use crate::run::build_release;
 use crate::setup::{npm_install, setup, BENCH_NPM, E2E_NPM};
-use crate::util::{check, describe, fail, free_port, run, Ctx, Result, Server, TempDir};
+use crate::util::{
+    check, describe, fail, free_port, http_status, run, spawn, tail, Ctx, Result, TempDir,
+};
 use std::fs;
 use std::path::Path;
-use std::time::Instant;
+use std::process::{Child, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
 
 const CHROME_FLAGS: &str = "--headless=new --no-sandbox --disable-gpu \
      --disable-background-networking --disable-component-update --disable-sync";
@@ -206,8 +210,10 @@ fn asset_report(ctx: &Ctx, out: &Path) -> Result<Vec<String>> {
 }
 
 /// `nagrik-server serve` on a free port, with brotli, the CSP nonce and index.html as the
-/// fallback: the app and the baseline are served the same way.
-fn serve(ctx: &Ctx, db: &Path, dist: &str, log: &Path) -> Result<Server> {
+/// fallback: the app and the baseline are served the same way. The server compresses all of
+/// dist (three bundles, each wasm at brotli 11) before it answers, which takes well over a
+/// minute on a busy 2-core machine: longer than `util::Server` waits, hence this guard.
+fn serve(ctx: &Ctx, db: &Path, dist: &str, log: &Path) -> Result<Served> {
     if !ctx.root.join(dist).join("index.html").exists() {
         return fail(format!("{dist} has no index.html"));
     }
@@ -216,7 +222,59 @@ fn serve(ctx: &Ctx, db: &Path, dist: &str, log: &Path) -> Result<Server> {
     cmd.args(["serve", "--addr", &format!("127.0.0.1:{port}"), "--db"])
         .arg(db)
         .args(["--dist", dist, "--demo-otp", DEMO_OTP]);
-    Server::start(cmd, port, log.to_path_buf())
+    let file = fs::File::create(log)?;
+    cmd.stdin(Stdio::null())
+        .stdout(file.try_clone()?)
+        .stderr(file);
+    println!("$ {}  (log: {})", describe(&cmd), log.display());
+    let started = Instant::now();
+    let mut server = Served {
+        child: spawn(&mut cmd)?,
+        port,
+    };
+    loop {
+        if http_status(port, "/api/v1/health") == Some(200) {
+            let secs = started.elapsed().as_secs();
+            println!("server ready on {} after {secs} s", server.url());
+            return Ok(server);
+        }
+        if let Some(status) = server.child.try_wait()? {
+            return fail(format!(
+                "server exited during start-up ({status}); its log:\n{}",
+                tail(log, 40)
+            ));
+        }
+        if started.elapsed() > SERVER_START {
+            return fail(format!(
+                "server did not answer GET /api/v1/health with 200 within {}s; its log:\n{}",
+                SERVER_START.as_secs(),
+                tail(log, 40)
+            ));
+        }
+        thread::sleep(Duration::from_millis(500));
+    }
+}
+
+/// How long a bench server may take to compress dist and answer.
+const SERVER_START: Duration = Duration::from_secs(300);
+
+/// A server the bench started; killed when dropped, failure or not.
+struct Served {
+    child: Child,
+    port: u16,
+}
+
+impl Served {
+    fn url(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }
 
 /// The reference the memory probe's complaint was filed under, from its JSON.
