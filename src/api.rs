@@ -10,14 +10,24 @@ use contract::{
     OtpRequest, OtpSent, OtpVerify, PoliceStation, Reference, SessionInfo, StationCode, Submission,
 };
 use gloo_net::http::{Request, RequestBuilder, Response};
+use leptos::prelude::{set_timeout_with_handle, TimeoutHandle};
 use serde::de::DeserializeOwned;
+use std::time::Duration;
 
 const BASE: &str = contract::API_PREFIX;
 
+/// How long the app waits for the answer to a filing before it gives up and says so. A retry
+/// sends the same `Idempotency-Key`, so giving up can never make a second filing.
+pub const SUBMIT_TIMEOUT_SECS: u32 = 20;
+/// How long an attachment upload may take: up to 1 MB, on a slow mobile connection.
+pub const UPLOAD_TIMEOUT_SECS: u32 = 60;
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApiError {
-    /// No answer: offline, DNS, timeout, connection reset.
+    /// No answer: offline, DNS, connection reset.
     Network,
+    /// No answer within `after_secs`: the request was given up (aborted).
+    TimedOut { after_secs: u32 },
     /// The API answered with an error body.
     Rejected {
         status: u16,
@@ -55,7 +65,58 @@ async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
             body,
             retry_after_secs,
         }),
+        // A proxy's own "too many requests" or "unavailable" page: its status and Retry-After
+        // say what to do even though its body is not ours.
+        Err(_) if status == 429 || status == 503 => Err(ApiError::Rejected {
+            status,
+            body: ApiErrorBody::new(if status == 429 {
+                ErrorCode::RateLimited
+            } else {
+                ErrorCode::Internal
+            }),
+            retry_after_secs,
+        }),
         Err(_) => Err(ApiError::BadData { status }),
+    }
+}
+
+/// A time limit for one request: its abort signal, and a timer that aborts it.
+struct Deadline {
+    controller: Option<web_sys::AbortController>,
+    timer: Option<TimeoutHandle>,
+    secs: u32,
+}
+
+impl Deadline {
+    fn start(secs: u32) -> Self {
+        let controller = web_sys::AbortController::new().ok();
+        let timer = controller.clone().and_then(|c| {
+            set_timeout_with_handle(move || c.abort(), Duration::from_secs(secs.into())).ok()
+        });
+        Self {
+            controller,
+            timer,
+            secs,
+        }
+    }
+
+    fn signal(&self) -> Option<web_sys::AbortSignal> {
+        self.controller.as_ref().map(|c| c.signal())
+    }
+
+    /// The request's result, as `TimedOut` when it failed because the time ran out (while
+    /// waiting for the answer or while reading it).
+    fn finish<T>(self, result: Result<T, ApiError>) -> Result<T, ApiError> {
+        if let Some(t) = self.timer {
+            t.clear();
+        }
+        let aborted = self.controller.is_some_and(|c| c.signal().aborted());
+        match result {
+            Err(_) if aborted => Err(ApiError::TimedOut {
+                after_secs: self.secs,
+            }),
+            r => r,
+        }
     }
 }
 
@@ -110,26 +171,36 @@ pub async fn verify_otp(mobile: &str, code: &str) -> Result<SessionInfo, ApiErro
 }
 
 /// Uploads one file as the raw request body; the server decides its type from its content.
+/// Gives up after [`UPLOAD_TIMEOUT_SECS`].
 pub async fn upload_attachment(bytes: &[u8], mime: &str) -> Result<AttachmentUploaded, ApiError> {
     let array = js_sys::Uint8Array::from(bytes);
+    let deadline = Deadline::start(UPLOAD_TIMEOUT_SECS);
+    let signal = deadline.signal();
     let request = Request::post(&format!("{BASE}/attachments"))
         .header("Content-Type", mime)
+        .abort_signal(signal.as_ref())
         .body(array)
         .map_err(|_| ApiError::BadData { status: 0 })?;
-    let response = request.send().await.map_err(|_| ApiError::Network)?;
-    read(response).await
+    let result = match request.send().await {
+        Ok(response) => read(response).await,
+        Err(_) => Err(ApiError::Network),
+    };
+    deadline.finish(result)
 }
 
 /// Files a service's answers. The same `idempotency_key` on a retry returns the first filing's
-/// receipt instead of filing twice.
+/// receipt instead of filing twice. Gives up after [`SUBMIT_TIMEOUT_SECS`] with `TimedOut`.
 pub async fn submit(
     service: ServiceId,
     submission: &Submission,
     idempotency_key: &str,
 ) -> Result<Acknowledgement, ApiError> {
+    let deadline = Deadline::start(SUBMIT_TIMEOUT_SECS);
+    let signal = deadline.signal();
     let builder = Request::post(&format!("{BASE}/services/{service}/submissions"))
-        .header("Idempotency-Key", idempotency_key);
-    send(builder, submission).await
+        .header("Idempotency-Key", idempotency_key)
+        .abort_signal(signal.as_ref());
+    deadline.finish(send(builder, submission).await)
 }
 
 pub async fn acknowledgement(reference: &Reference) -> Result<Acknowledgement, ApiError> {

@@ -25,7 +25,11 @@ enum Failure {
     Code(ErrorCode, Option<u32>),
     CodeRequired,
     RateLimited(u64),
+    /// The server is overloaded or down for a moment (503 with `Retry-After`).
+    Busy(u64),
     Network,
+    /// No answer within this many seconds: given up, nothing lost, a retry cannot file twice.
+    TimedOut(u32),
     Server,
 }
 
@@ -47,7 +51,11 @@ fn failure_text(i18n: I18n, f: &Failure) -> String {
         Failure::RateLimited(secs) => {
             i18n.format(errors::RATE_LIMITED, &[("seconds", &secs.to_string())])
         }
+        Failure::Busy(secs) => i18n.format(errors::BUSY, &[("seconds", &secs.to_string())]),
         Failure::Network => i18n.get(errors::NETWORK).to_owned(),
+        Failure::TimedOut(secs) => {
+            i18n.format(errors::TIMED_OUT, &[("seconds", &secs.to_string())])
+        }
         Failure::Code(..) | Failure::Server => i18n.get(errors::SERVER).to_owned(),
     }
 }
@@ -55,10 +63,11 @@ fn failure_text(i18n: I18n, f: &Failure) -> String {
 fn failure_of(e: &ApiError) -> Failure {
     match e {
         ApiError::Network => Failure::Network,
+        ApiError::TimedOut { after_secs } => Failure::TimedOut(*after_secs),
         ApiError::Rejected {
+            status,
             body,
             retry_after_secs,
-            ..
         } => match body.error.code {
             ErrorCode::RateLimited => Failure::RateLimited(
                 retry_after_secs
@@ -69,6 +78,8 @@ fn failure_of(e: &ApiError) -> Failure {
             @ (ErrorCode::OtpWrong | ErrorCode::OtpExpired | ErrorCode::OtpTooManyAttempts) => {
                 Failure::Code(code, body.error.attempts_left)
             }
+            _ if *status == 429 => Failure::RateLimited(retry_after_secs.unwrap_or(60)),
+            _ if *status == 503 => retry_after_secs.map_or(Failure::Server, Failure::Busy),
             _ => Failure::Server,
         },
         ApiError::BadData { .. } => Failure::Server,
@@ -182,16 +193,23 @@ pub fn VerifyPage(form: FormState) -> impl IntoView {
     let online = crate::use_online();
 
     // A mobile verified earlier in this session is not asked again; on a shared kiosk every
-    // citizen verifies their own.
+    // citizen verifies their own. The mobile may arrive after the session's answer (a draft
+    // taken up after a reload, when a send had failed): whichever comes last decides.
+    let session_mobile = RwSignal::new(None::<String>);
     if !crate::kiosk::is_kiosk() {
         spawn_local(async move {
             if let Ok(s) = api::session().await {
-                if s.verified_mobile.is_some() && s.verified_mobile == mobile.get_untracked() {
-                    verified.try_set(true);
-                }
+                session_mobile.try_set(s.verified_mobile);
             }
         });
     }
+    Effect::new(move |_| {
+        if let (Some(m), Some(s)) = (mobile.get(), session_mobile.get()) {
+            if m == s {
+                verified.set(true);
+            }
+        }
+    });
 
     // The wait as a screen reader hears it: its full length while it runs, `None` once over.
     let resend_total = RwSignal::new(0u32);
