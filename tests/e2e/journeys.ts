@@ -303,6 +303,30 @@ const JOURNEYS: Record<string, (mobile: string) => JourneyStep[]> = {
     },
     { id: 'photo', answers: [{ photo: true }] },
   ],
+  'lost-article': (mobile) => [
+    { id: 'about-you', answers: [...applicant(mobile), ...homeAddress] },
+    {
+      id: 'items',
+      answers: [
+        { select: 'kind', value: 'mobile_phone' },
+        { text: 'imei', value: '490154203237518' },
+        { add: 'more_items' },
+        { select: 'more_items-0-kind', value: 'pan' },
+        { text: 'more_items-0-doc_number', value: 'ABCPE1234F' },
+      ],
+    },
+    {
+      id: 'where-when',
+      answers: [
+        { radio: 'date_known', option: 'exact' },
+        { date: 'lost_date', ...istDay(-1) },
+        { text: 'lost_place', value: 'Patna Junction, platform 1' },
+        { select: 'lost_district', value: 'PAT' },
+        { select: 'lost_station', value: 'PAT-KOTWALI' },
+        { text: 'description', value: 'It fell from my pocket while boarding a train.' },
+      ],
+    },
+  ],
 };
 
 /** The steps and answers of `slug`'s journey, for a citizen with this mobile. */
