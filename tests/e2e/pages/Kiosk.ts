@@ -23,6 +23,24 @@ export class Kiosk extends AppShell {
     await expect(this.html).toHaveClass(/ns-kiosk/);
   }
 
+  /**
+   * Stops the installed fake clock a moment (3 s) ahead of the page's time, so that from here
+   * only `clock.runFor` moves it. The page's app needs its own timers to start, so the clock is
+   * paused only once it runs.
+   */
+  async pauseClock() {
+    for (let attempt = 0; ; attempt++) {
+      const now = await this.page.evaluate(() => Date.now());
+      try {
+        await this.page.clock.pauseAt(now + 3000);
+        return;
+      } catch (e) {
+        // A slow machine took more than 3 s between the two calls: read the time again.
+        if (attempt >= 3 || !String(e).includes('past')) throw e;
+      }
+    }
+  }
+
   /** Seconds the warning says are left. */
   async secondsLeft(): Promise<number> {
     const text = (await this.dialog.locator('#ns-idle-text').textContent()) ?? '';
