@@ -115,13 +115,26 @@ async fn a_valid_complaint_is_filed_with_a_reference_and_masked_aadhaar() {
         .unwrap();
     assert_eq!(again, ack);
 
-    // The receipt is public: a browser without a session reads it, without the slip's answers.
-    let public = server
-        .browser()
-        .get(server.url(&path))
-        .send()
-        .await
-        .unwrap();
+    // References are sequential, so the receipt is not public: a browser without a session,
+    // and another verified mobile, get the answer a reference never issued gets.
+    let stranger = server.browser();
+    let other_mobile = server.verified("9123456780").await;
+    for client in [&stranger, &other_mobile] {
+        let hidden = client.get(server.url(&path)).send().await.unwrap();
+        assert_eq!(hidden.status(), StatusCode::NOT_FOUND);
+        assert_eq!(error_of(hidden).await, json!({"code": "unknown_code"}));
+    }
+    // Whoever finds the filing by its reference and mobile (the QR code's status page) reads
+    // it too, without the slip's answers.
+    let looked_up = server
+        .post(
+            &stranger,
+            "/api/v1/status/lookup",
+            json!({ "reference": reference, "mobile": MOBILE }),
+        )
+        .await;
+    assert_eq!(looked_up.status(), StatusCode::OK);
+    let public = stranger.get(server.url(&path)).send().await.unwrap();
     assert_eq!(public.status(), StatusCode::OK);
     let mut expected = ack.clone();
     expected["slip"] = json!([]);

@@ -260,8 +260,9 @@ async fn every_service_files_with_its_own_reference_station_and_receipt() {
             .unwrap();
         assert_eq!(linked, ack["attachments"].as_i64().unwrap());
 
-        // The slip's answers are the declared ones, for the filer only; the receipt is
-        // public without them, and its own mobile follows its own lifecycle.
+        // The slip's answers are the declared ones, for the filer only; whoever finds the
+        // filing by reference and mobile reads the receipt without them, and its own mobile
+        // follows its own lifecycle.
         let printed: Vec<(String, String)> = ack["slip"]
             .as_array()
             .unwrap()
@@ -282,7 +283,8 @@ async fn every_service_files_with_its_own_reference_station_and_receipt() {
         );
         assert!(!printed.is_empty(), "{service}");
         let public = server
-            .browser()
+            .looked_up(&reference, MOBILE)
+            .await
             .get(server.url(&format!("/api/v1/acknowledgements/{reference}")))
             .send()
             .await

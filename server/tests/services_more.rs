@@ -444,10 +444,11 @@ async fn a_missing_child_report_carries_the_112_1098_notice_and_an_adults_does_n
         let key = format!("msp-child-{i}");
         let ack = file(&server, &browser, service, changes, &[PNG], &key).await;
         assert_eq!(ack["notices"], json!(["child"]), "{changes:?}");
-        // The public receipt says so too, and names no answer.
+        // The receipt read by whoever found the filing says so too, and names no answer.
         let reference = ack["reference"].as_str().unwrap();
         let public: Value = server
-            .browser()
+            .looked_up(reference, MOBILE)
+            .await
             .get(server.url(&format!("/api/v1/acknowledgements/{reference}")))
             .send()
             .await

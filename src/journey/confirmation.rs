@@ -41,6 +41,11 @@ pub fn ConfirmationPage(service: ServiceId, reference: Reference) -> impl IntoVi
                     Err(api::ApiError::Rejected { status: 404, .. }) => view! {
                         <PageTitle key=text::service(service, "ack_title")/>
                         <p class="ns-notice">{i18n.t(c::DONE_NOT_FOUND)}</p>
+                        <p>
+                            <A href=AppRoute::Status(StatusPage::Lookup).path()>
+                                {i18n.t(crate::i18n::keys::services::STATUS_TITLE)}
+                            </A>
+                        </p>
                     }.into_any(),
                     Err(_) => view! {
                         <PageTitle key=text::service(service, "ack_title")/>

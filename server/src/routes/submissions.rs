@@ -510,8 +510,32 @@ pub fn load_ack(
     }))
 }
 
-/// `GET /api/v1/acknowledgements/{reference}`: public without the slip's answers; the
-/// session that filed it also gets those (the name and what it is about, for printing).
+/// True when the session `token_hash` may read the receipt of `reference`: it verified the
+/// mobile that filed it, or it found the filing by reference and mobile (`status_access`).
+/// References are sequential, so a receipt open to anyone would let anyone count filings per
+/// station and day and read when each was filed.
+fn may_read(
+    conn: &Connection,
+    reference: &str,
+    token_hash: &[u8],
+    now: i64,
+) -> rusqlite::Result<bool> {
+    let Some(viewer) = session::viewer(conn, token_hash, now)? else {
+        return Ok(false);
+    };
+    conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM filings f WHERE f.reference = ?1
+             AND ((f.mobile IS NOT NULL AND f.mobile = ?2)
+                  OR EXISTS (SELECT 1 FROM status_access a
+                             WHERE a.session_hash = ?3 AND a.reference = f.reference)))",
+        params![reference, viewer.mobile, viewer.token_hash],
+        |row| row.get(0),
+    )
+}
+
+/// `GET /api/v1/acknowledgements/{reference}`: only to a session that filed it or found it
+/// by reference and mobile (anyone else: the same `unknown_code` as for no such filing); the
+/// session that filed it also gets the slip's answers (the name and what it is about).
 pub async fn acknowledgement(
     State(state): State<AppState>,
     raw: Result<Path<String>, PathRejection>,
@@ -522,11 +546,21 @@ pub async fn acknowledgement(
         .ok()
         .and_then(|Path(raw)| Reference::parse(&raw).ok())
         .ok_or_else(|| ApiError::field(ErrorCode::ValidationFailed, "reference", "invalid"))?;
+    let unknown = || ApiError::new(ErrorCode::UnknownCode);
+    let token_hash = session::cookie_token(&headers)
+        .map(|t| session::token_hash(&t))
+        .ok_or_else(unknown)?;
     let viewer = session::current(&state, &headers).await?.map(|s| s.mobile);
+    let now = state.config.clock.now().timestamp();
     let ack = state
         .db
-        .run(move |conn| load_ack(conn, reference.as_str(), viewer.as_deref()))
+        .run(move |conn| {
+            if !may_read(conn, reference.as_str(), &token_hash, now)? {
+                return Ok(None);
+            }
+            load_ack(conn, reference.as_str(), viewer.as_deref())
+        })
         .await?
-        .ok_or_else(|| ApiError::new(ErrorCode::UnknownCode))?;
+        .ok_or_else(unknown)?;
     Ok(axum::Json(ack))
 }

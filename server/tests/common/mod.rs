@@ -131,6 +131,16 @@ impl Server {
         client
     }
 
+    /// A new browser that found `reference` by its mobile, as the QR code's status page does:
+    /// it may read that filing's status and receipt, and nothing else.
+    pub async fn looked_up(&self, reference: &str, mobile: &str) -> reqwest::Client {
+        let client = self.browser();
+        let body = serde_json::json!({ "reference": reference, "mobile": mobile });
+        let found = self.post(&client, "/api/v1/status/lookup", body).await;
+        assert_eq!(found.status(), StatusCode::OK, "{reference}");
+        client
+    }
+
     pub fn db(&self) -> rusqlite::Connection {
         rusqlite::Connection::open(&self.db).unwrap()
     }
