@@ -5,6 +5,7 @@
 //! machine hits both sides, and each figure is the median of the rounds. Then the memory after
 //! a full complaint journey and the first-load sizes. Everything goes to target/bench/;
 //! xtask/bench/report.mjs computes the ratios to the baseline, the verdict and report.json.
+//! Last, the load test of the API (`load.rs`, target/bench/load.json).
 
 use crate::run::build_release;
 use crate::setup::{npm_install, setup, BENCH_NPM, E2E_NPM};
@@ -144,9 +145,11 @@ pub fn bench(ctx: &Ctx) -> Result {
         .arg(ctx.root.join(BENCH_NPM).join("report.mjs"))
         .arg(&out);
     let result = run(&mut verdict);
+    // The API under load, whatever the verdict above: its figures are worth having either way.
+    let load = crate::load::load(ctx);
     let secs = started.elapsed().as_secs();
     println!("bench wall time: {}m {:02}s", secs / 60, secs % 60);
-    result
+    result.and(load)
 }
 
 /// Removes the files of an earlier run, so a run that fails now is not read as passing.

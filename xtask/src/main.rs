@@ -2,6 +2,7 @@
 //! Std only, so it compiles in seconds on a fresh machine.
 
 mod bench;
+mod load;
 mod pwa;
 mod run;
 mod setup;
@@ -24,7 +25,10 @@ tasks:
                   args go to `playwright test`, e.g. `specs/kiosk.spec.ts -g Finish`
   fuzz            only the schemathesis layer: contract/openapi.yaml against a throwaway
                   server, anonymously and with a verified session
-  bench           Lighthouse, memory and size figures against the budget
+  bench           Lighthouse, memory and size figures against the budget, then `load`
+  load            the release server under load (wrk): status polling with If-None-Match
+                  at 1,000 connections and filing at 50, 30 s each, then a database check
+                  (filings = 201s, no repeated reference); target/bench/load.json
   dev             trunk serve on :8080 with the API server on :8081 (live reload)
   sw              rewrite dist/sw.js for the files now in dist (every build already does)";
 
@@ -43,6 +47,7 @@ fn main() -> ExitCode {
         Some("e2e") => test::e2e_only(&ctx, &args[1..]).map(|()| 0),
         Some("fuzz") => test::fuzz_only(&ctx).map(|()| 0),
         Some("bench") => bench::bench(&ctx).map(|()| 0),
+        Some("load") => load::load(&ctx).map(|()| 0),
         Some("dev") => run::dev(&ctx),
         Some("sw") => pwa::write_service_worker(&ctx.root.join("dist")).map(|()| 0),
         Some("-h" | "--help" | "help") => {
