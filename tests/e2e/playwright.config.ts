@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { BASE_URL, CHROMIUM_ARGS, CHROMIUM_PATH } from './browser';
+import { BASE_URL, CHROMIUM_ARGS, CHROMIUM_ENV, CHROMIUM_PATH } from './browser';
 
 // Run through `cargo xtask test` (or `cargo xtask e2e`), which starts a throwaway server and
 // sets BASE_URL, NAGRIK_DB, NAGRIK_SERVER_BIN and REPO_ROOT.
@@ -14,7 +14,7 @@ export default defineConfig({
   use: {
     baseURL: BASE_URL,
     browserName: 'chromium',
-    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, env: CHROMIUM_ENV },
     trace: 'retain-on-failure',
   },
 });

@@ -21,6 +21,9 @@ use std::time::{Duration, Instant};
 const CHROME_FLAGS: &str = "--headless=new --no-sandbox --disable-gpu \
      --disable-background-networking --disable-component-update --disable-sync";
 
+/// The fonts a phone has (a system Devanagari font), as the e2e browser gets them
+/// (tests/e2e/browser.ts): without one, every Hindi page would also fetch the fallback web font.
+const PHONE_FONTS: &str = "tests/e2e/fonts/phone.conf";
 /// Lighthouse rounds; every figure is a median over them.
 const ROUNDS: usize = 3;
 
@@ -87,7 +90,8 @@ pub fn bench(ctx: &Ctx) -> Result {
         .current_dir(ctx.root.join(E2E_NPM))
         .arg("bench-memory.mjs")
         .arg(app.url())
-        .arg(&memory);
+        .arg(&memory)
+        .env("FONTCONFIG_FILE", ctx.root.join(PHONE_FONTS));
     // A failed journey is reported with the rest; the Lighthouse figures are still worth having.
     if let Err(e) = run(&mut probe) {
         println!("{e}");
@@ -124,7 +128,8 @@ pub fn bench(ctx: &Ctx) -> Result {
                 .arg("--save-assets")
                 .arg(format!("--chrome-flags={CHROME_FLAGS}"))
                 .arg("--quiet")
-                .env("CHROME_PATH", "/usr/bin/chromium");
+                .env("CHROME_PATH", "/usr/bin/chromium")
+                .env("FONTCONFIG_FILE", ctx.root.join(PHONE_FONTS));
             // One retry: a Chromium that fails to start is not the page's fault. A run that
             // fails twice is missing from the medians, and report.mjs fails the page.
             if run(&mut cmd).is_err() {

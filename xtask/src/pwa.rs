@@ -46,8 +46,13 @@ pub fn write_service_worker(dist: &Path) -> Result {
     Ok(())
 }
 
+/// Folders of `dist` the worker does not precache: the Devanagari web font is only for a
+/// device with no Devanagari font of its own, so every other phone would download it for
+/// nothing (a phone that needs it fetches it with the first Hindi page).
+pub const NOT_PRECACHED: &[&str] = &[".stage", "fonts"];
+
 /// Every file under `dir` as (path relative to `dir` with `/`, contents), sorted by path;
-/// without `sw.js` itself and Trunk's `.stage` working folders.
+/// without `sw.js` itself and the folders named in [`NOT_PRECACHED`].
 pub fn precache_files(dir: &Path) -> Result<Vec<(String, Vec<u8>)>> {
     fn walk(dir: &Path, prefix: &str, out: &mut Vec<(String, Vec<u8>)>) -> Result {
         for entry in fs::read_dir(dir)? {
@@ -55,7 +60,7 @@ pub fn precache_files(dir: &Path) -> Result<Vec<(String, Vec<u8>)>> {
             let name = entry.file_name().to_string_lossy().into_owned();
             let path = format!("{prefix}{name}");
             if entry.file_type()?.is_dir() {
-                if name != ".stage" {
+                if !NOT_PRECACHED.contains(&name.as_str()) {
                     walk(&entry.path(), &format!("{path}/"), out)?;
                 }
             } else if path != SERVICE_WORKER {
@@ -136,6 +141,22 @@ mod tests {
         assert_eq!(url_for("index.html"), "/index.html");
         assert_eq!(url_for("complaint/index.html"), "/complaint/index.html");
         assert_eq!(url_for("a b.js"), "/a%20b.js");
+    }
+
+    #[test]
+    fn the_fallback_font_and_trunks_work_folders_are_not_precached() {
+        let dist = crate::util::TempDir::new("nagrik-precache").unwrap();
+        for file in ["index.html", "complaint/index.html", "fonts/a.woff2", ".stage/x.js"] {
+            let path = dist.0.join(file);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, file).unwrap();
+        }
+        let names: Vec<String> = precache_files(&dist.0)
+            .unwrap()
+            .into_iter()
+            .map(|(name, _)| name)
+            .collect();
+        assert_eq!(names, ["complaint/index.html", "index.html"]);
     }
 
     #[test]

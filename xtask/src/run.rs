@@ -163,7 +163,10 @@ fn write_bundle_html(ctx: &Ctx, bundle: &Bundle, keep_public: bool) -> Result {
     let forms: String = index
         .replace(light, &format!(r#"data-bin="{}""#, bundle.bin))
         .lines()
-        .filter(|line| keep_public || !line.contains(r#"rel="copy-file""#))
+        .filter(|line| {
+            keep_public
+                || !(line.contains(r#"rel="copy-file""#) || line.contains(r#"rel="copy-dir""#))
+        })
         .map(|line| {
             let forms_only = line.trim_start().strip_prefix(FORMS_ONLY);
             match forms_only.and_then(|rest| rest.strip_suffix(" -->")) {

@@ -12,13 +12,19 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { BASE_URL, CHROMIUM_ARGS, CHROMIUM_PATH } from '../browser';
+import { BASE_URL, CHROMIUM_ARGS, CHROMIUM_ENV, CHROMIUM_PATH } from '../browser';
 import { t } from '../locales';
 import { AppShell } from '../pages/AppShell';
 
 const REPO_ROOT = process.env.REPO_ROOT ?? path.resolve(process.cwd(), '../..');
 const DIST = path.join(REPO_ROOT, 'dist');
 const SERVER_BIN = process.env.NAGRIK_SERVER_BIN ?? path.join(REPO_ROOT, 'target/debug/nagrik-server');
+
+/**
+ * Folders the worker does not precache (xtask/src/pwa.rs `NOT_PRECACHED`): Trunk's work folders,
+ * and the Devanagari fallback font, which only a device without a Devanagari font fetches.
+ */
+const NOT_PRECACHED = ['.stage', 'fonts'];
 
 /** Every file the build wrote, as the URL path it is served at, without the worker itself. */
 function distUrls(dir: string): string[] {
@@ -27,7 +33,7 @@ function distUrls(dir: string): string[] {
     for (const entry of readdirSync(d, { withFileTypes: true })) {
       const rel = `${prefix}${entry.name}`;
       if (entry.isDirectory()) {
-        if (entry.name !== '.stage') walk(path.join(d, entry.name), `${rel}/`);
+        if (!NOT_PRECACHED.includes(entry.name)) walk(path.join(d, entry.name), `${rel}/`);
       } else if (rel !== 'sw.js') {
         out.push(`/${rel}`);
       }
@@ -215,6 +221,7 @@ test.describe('installable app', () => {
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM_PATH,
       args: CHROMIUM_ARGS,
+      env: CHROMIUM_ENV,
       baseURL: BASE_URL,
     });
     try {
