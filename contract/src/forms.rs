@@ -656,16 +656,22 @@ pub fn step_of(service: &ServiceSpec, field: &str) -> Option<&'static StepSpec> 
         .find(|s| s.fields.iter().any(|f| f.id == base) || s.groups.iter().any(|g| g.id == base))
 }
 
-/// The answers a submission keeps: only fields that are declared and shown, trimmed, with
-/// masked fields masked. Anything else the client sent is dropped, never stored.
+/// The answers a submission keeps: only fields that are declared and shown, free text cleaned
+/// as `rules::text::clean` does, with masked fields masked. Anything else the client sent is dropped, never stored.
 pub fn retain_declared(service: &ServiceSpec, answers: &Answers, today: NaiveDate) -> Answers {
+    // Free text is kept as its rule read it: without the invisible controls `text::clean`
+    // removes (direction overrides would make the stored text display unlike what was typed).
+    let stored = |field: &FieldSpec, v: &str| match field.rule {
+        Rule::Text { .. } => crate::rules::text::clean(v),
+        _ => v.to_owned(),
+    };
     let mut kept = Answers::new();
     for step in service.steps {
         for field in step.fields {
             if field.shown_when.holds(answers, "", today) {
-                let v = answer(answers, field.id);
+                let v = stored(field, answer(answers, field.id));
                 if !v.is_empty() {
-                    kept.insert(field.id.to_owned(), v.to_owned());
+                    kept.insert(field.id.to_owned(), v);
                 }
             }
         }
@@ -682,9 +688,9 @@ pub fn retain_declared(service: &ServiceSpec, answers: &Answers, today: NaiveDat
                 let prefix = format!("{}.{i}.", group.id);
                 for field in group.fields {
                     let key = format!("{prefix}{}", field.id);
-                    let v = answer(answers, &key);
+                    let v = stored(field, answer(answers, &key));
                     if field.shown_when.holds(answers, &prefix, today) && !v.is_empty() {
-                        kept.insert(key, v.to_owned());
+                        kept.insert(key, v);
                     }
                 }
             }
@@ -811,6 +817,12 @@ mod tests {
         assert_eq!(
             retain_declared(&service, &a, today()),
             answers(&[("kind", "walk"), ("stops", "1"), ("stops.0.place", "Chowk")])
+        );
+        // Free text is kept without direction overrides, as its rule reads it.
+        a.insert("stops.0.place".into(), "\u{202E}Chowk\u{202C} ".into());
+        assert_eq!(
+            retain_declared(&service, &a, today()).get("stops.0.place"),
+            Some(&"Chowk".to_owned())
         );
     }
 }

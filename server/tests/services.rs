@@ -861,3 +861,98 @@ async fn officer_advance_takes_a_tenant_verification_to_approved() {
     let out = officer_advance(&server, &[&reference, "rejected"]).await;
     assert!(!out.status.success());
 }
+
+/// What citizens and attackers type into text boxes: markup, a paste far over any limit,
+/// direction overrides and zero-width characters, emoji, Devanagari and Latin digits mixed.
+const HOSTILE: [&str; 4] = [
+    "<script>alert(1)</script><img src=x onerror=alert(1)>",
+    "\u{202E}Sita\u{202C} Devi\u{200B}\u{200C}\u{200D}",
+    "चोरी 📱🔥 हुई 👨‍👩‍👧",
+    "मकान १२3 गली ४5",
+];
+
+#[tokio::test]
+async fn hostile_text_in_every_text_field_of_every_service_is_filed_or_refused_on_that_field() {
+    let server = Server::start_at(noon()).await;
+    let browser = server.verified(MOBILE).await;
+    let long = "क".repeat(10_000);
+    let mut n = 0;
+    let (mut filed_count, mut refused_count) = (0, 0);
+    for service in ALL {
+        let mut base = valid_body(&server, &browser, service).await;
+        let text_fields: Vec<String> = base["answers"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .filter(|key| {
+                service.spec().field(key).is_some_and(|f| {
+                    matches!(
+                        f.widget,
+                        contract::forms::Widget::Text | contract::forms::Widget::Textarea
+                    )
+                })
+            })
+            .cloned()
+            .collect();
+        assert!(!text_fields.is_empty(), "{service}");
+        for field in &text_fields {
+            for payload in HOSTILE.iter().copied().chain([long.as_str()]) {
+                n += 1;
+                let mut body = base.clone();
+                body["answers"][field] = json!(payload);
+                let key = format!("hostile-{n:05}");
+                let response = submit(&server, &browser, service.slug(), Some(&key), &body).await;
+                let status = response.status();
+                match status {
+                    StatusCode::CREATED => {
+                        assert_ne!(payload, long, "{service} {field}: 10,000 characters filed");
+                        filed_count += 1;
+                        // The filing took its photo with it: new ones for the next.
+                        base = valid_body(&server, &browser, service).await;
+                    }
+                    StatusCode::UNPROCESSABLE_ENTITY => {
+                        refused_count += 1;
+                        let errors = field_errors(response).await;
+                        assert!(!errors.is_empty(), "{service} {field}");
+                        for error in &errors {
+                            assert_eq!(error["field"], json!(field), "{service} {payload:?}");
+                            assert!(error["code"].as_str().is_some_and(|c| !c.is_empty()));
+                        }
+                        if payload == long {
+                            assert!(
+                                errors
+                                    .iter()
+                                    .any(|e| e["code"] == "too_long" || e["code"] == "invalid"),
+                                "{service} {field}: {errors:?}"
+                            );
+                        }
+                    }
+                    other => panic!("{service} {field} {payload:?}: {other}"),
+                }
+            }
+        }
+    }
+    // Markup and the rest are text like any other: most free-text fields take them.
+    assert!(
+        filed_count > 0 && refused_count > 0,
+        "{filed_count} {refused_count}"
+    );
+    // Nothing stored was turned into markup or lost its characters: the script is stored as
+    // typed, the direction overrides are removed.
+    let stored: Vec<String> = server
+        .db()
+        .prepare("SELECT answers FROM filings")
+        .unwrap()
+        .query_map([], |row| row.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let all = stored.join("\n");
+    assert!(
+        all.contains("<script>alert(1)</script>"),
+        "markup stored as typed"
+    );
+    let overridden: Vec<&String> = stored.iter().filter(|a| a.contains('\u{202E}')).collect();
+    assert!(overridden.is_empty(), "a direction override was stored: {overridden:?}");
+    assert!(all.contains("मकान १२3 गली ४5"));
+}
