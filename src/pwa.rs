@@ -96,42 +96,40 @@ pub fn UpdateBanner() -> impl IntoView {
     .into_any()
 }
 
-/// The header's Install button, only when the browser offers installation.
+/// The footer's way to install: a button once the browser offers installation, else help for
+/// browsers that never offer the prompt ("Add to Home screen"); nothing on a kiosk. In the
+/// footer, not the header: the offer comes a moment after the page is drawn, and a header that
+/// grew a button then would push the whole page down (a layout shift the bench measured).
 #[component]
-pub fn InstallButton() -> impl IntoView {
+pub fn InstallOffer() -> impl IntoView {
     let i18n = use_i18n();
     let Some(pwa) = use_pwa() else {
         return ().into_any();
     };
+    if crate::kiosk::is_kiosk() {
+        return ().into_any();
+    }
     (move || {
-        (pwa.can_install.get() && !pwa.installed.get()).then(|| {
+        if pwa.installed.get() {
+            ().into_any()
+        } else if pwa.can_install.get() {
             view! {
-                <button type="button" class="ns-header__lang" data-testid="install" on:click=move |_| call("install")>
-                    {i18n.t(c::INSTALL)}
-                </button>
+                <p class="ns-install-offer">
+                    <button type="button" class="ns-button ns-button--secondary" data-testid="install" on:click=move |_| call("install")>
+                        {i18n.t(c::INSTALL)}
+                    </button>
+                </p>
             }
-        })
-    })
-    .into_any()
-}
-
-/// Footer help for browsers that never offer the prompt: "Add to Home screen".
-#[component]
-pub fn InstallHelp() -> impl IntoView {
-    let i18n = use_i18n();
-    let Some(pwa) = use_pwa() else {
-        return ().into_any();
-    };
-    let kiosk = crate::kiosk::is_kiosk();
-    (move || {
-        (!kiosk && !pwa.can_install.get() && !pwa.installed.get()).then(|| {
+            .into_any()
+        } else {
             view! {
                 <details class="ns-install-help" data-testid="install-help">
                     <summary>{i18n.t(c::INSTALL_HELP_SUMMARY)}</summary>
                     <p>{i18n.t(c::INSTALL_HELP)}</p>
                 </details>
             }
-        })
+            .into_any()
+        }
     })
     .into_any()
 }

@@ -24,7 +24,7 @@ pub fn Footer() -> impl IntoView {
             <div class="ns-footer__inner">
                 <h2 class="ns-footer__heading">{i18n.t(common::FOOTER_HELPLINES_HEADING)}</h2>
                 <ul class="ns-footer__helplines">{helplines}</ul>
-                <crate::pwa::InstallHelp/>
+                <crate::pwa::InstallOffer/>
                 <p class="ns-footer__about">{i18n.t(common::FOOTER_ABOUT)}</p>
             </div>
         </footer>

@@ -17,7 +17,6 @@ pub fn Header() -> impl IntoView {
                 </A>
                 <div class="ns-header__tools">
                     {crate::kiosk::is_kiosk().then(|| view! { <crate::kiosk::idle::FinishButton/> })}
-                    <crate::pwa::InstallButton/>
                     <TextSizeControl/>
                     <button
                         type="button"

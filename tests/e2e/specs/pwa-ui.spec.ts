@@ -21,15 +21,21 @@ test('offline: a notice says so; back online, a banner leads back to the saved c
 });
 
 test('the install button appears only when the browser offers installation, never on a kiosk', async ({ page }) => {
+  // A phone's width, where a header that grew a button would wrap.
+  await page.setViewportSize({ width: 360, height: 740 });
   const shell = new AppShell(page);
   await shell.preferLanguage('en');
   await shell.goto('/');
   const install = page.locator('[data-testid="install"]');
   await expect(install).toHaveCount(0);
-  await expect(page.locator('[data-testid="install-help"]')).toBeVisible();
+  await expect(page.locator('footer [data-testid="install-help"]')).toBeVisible();
+  const mainTop = () => page.locator('main').evaluate((m) => m.getBoundingClientRect().top);
+  const before = await mainTop();
   await page.evaluate(() => window.dispatchEvent(new Event('ns-pwa-installable')));
-  await expect(install).toHaveText(t('en', 'common.install'));
+  // In the footer, in place of the help: the page above it does not move when it comes.
+  await expect(page.locator('footer [data-testid="install"]')).toHaveText(t('en', 'common.install'));
   await expect(page.locator('[data-testid="install-help"]')).toHaveCount(0);
+  expect(await mainTop()).toBe(before);
 
   await shell.goto('/?kiosk=1');
   await page.evaluate(() => window.dispatchEvent(new Event('ns-pwa-installable')));
