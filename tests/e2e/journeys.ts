@@ -1,7 +1,8 @@
 // One set of valid answers for every service filed through the one journey, step by step, as
 // `JourneyForm.fill` gives them. Specs that need a journey done end to end without caring
 // about its errors (the fault matrix) drive these; a service added to JOURNEY_SLUGS needs its
-// answers here, and `journeyAnswers` says so when they are missing.
+// answers here, and `journeyAnswers` says so when they are missing. The specs of each service's
+// own rules build their answers from the same blocks (applicant, addresses, a person, dates).
 import type { Answer } from './pages/JourneyForm';
 
 export type JourneyStep = { id: string; answers: Answer[] };
@@ -13,12 +14,12 @@ export function istDay(days: number) {
 }
 
 /** A time's hour and minute boxes (`#f-<id>` is the hour). */
-const time = (id: string, h: string, m: string): Answer[] => [
+export const time = (id: string, h: string, m: string): Answer[] => [
   { text: id, value: h },
   { text: `${id}-minute`, value: m },
 ];
 
-const applicant = (mobile: string, dob = { d: '12', m: '4', y: '1990' }): Answer[] => [
+export const applicant = (mobile: string, dob = { d: '12', m: '4', y: '1990' }): Answer[] => [
   { text: 'name', value: 'Priya Kumari' },
   { text: 'relative_name', value: 'Arun Kumar' },
   { radio: 'gender', option: 'female' },
@@ -26,7 +27,7 @@ const applicant = (mobile: string, dob = { d: '12', m: '4', y: '1990' }): Answer
   { text: 'mobile', value: mobile },
 ];
 
-const homeAddress: Answer[] = [
+export const homeAddress: Answer[] = [
   { text: 'house', value: 'House 21, Lane 3' },
   { text: 'locality', value: 'Rajendra Nagar' },
   { select: 'district', value: 'PAT' },
@@ -34,7 +35,7 @@ const homeAddress: Answer[] = [
   { text: 'pin', value: '800016' },
 ];
 
-const person = (p: string, name: string, mobile?: string): Answer[] => [
+export const person = (p: string, name: string, mobile?: string): Answer[] => [
   { text: `${p}name`, value: name },
   { text: `${p}relative_name`, value: 'Mohan Lal' },
   { radio: `${p}gender`, option: 'female' },
@@ -44,7 +45,7 @@ const person = (p: string, name: string, mobile?: string): Answer[] => [
   { text: `${p}id_number`, value: 'ABCPK1234D' },
 ];
 
-const anyAddress = (p: string, house: string): Answer[] => [
+export const anyAddress = (p: string, house: string): Answer[] => [
   { text: `${p}house`, value: house },
   { text: `${p}locality`, value: 'Post Bihta' },
   { text: `${p}town`, value: 'Bihta' },
@@ -52,7 +53,7 @@ const anyAddress = (p: string, house: string): Answer[] => [
   { text: `${p}pin`, value: '801103' },
 ];
 
-const earlierAddress = (i: number, house: string): Answer[] => [
+export const earlierAddress = (i: number, house: string): Answer[] => [
   { text: `addresses-${i}-house`, value: house },
   { text: `addresses-${i}-locality`, value: 'Station Road' },
   { text: `addresses-${i}-town`, value: 'Gaya' },

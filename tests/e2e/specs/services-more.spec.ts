@@ -4,43 +4,8 @@
 import { axeTest as test, expect } from '../fixtures';
 import { journeyText, t, type Lang } from '../locales';
 import { randomMobile } from '../filing';
-import { JourneyForm, type Answer } from '../pages/JourneyForm';
-
-/** A date `days` from today in India, as the three boxes take it. */
-function istDay(days: number) {
-  const d = new Date(Date.now() + 5.5 * 3600e3 + days * 24 * 3600e3);
-  return { d: String(d.getUTCDate()), m: String(d.getUTCMonth() + 1), y: String(d.getUTCFullYear()) };
-}
-
-/** A time's hour and minute boxes (`#f-<id>` is the hour). */
-const time = (id: string, h: string, m: string): Answer[] => [
-  { text: id, value: h },
-  { text: `${id}-minute`, value: m },
-];
-
-const applicant = (mobile: string, dob = { d: '12', m: '4', y: '1990' }): Answer[] => [
-  { text: 'name', value: 'Priya Kumari' },
-  { text: 'relative_name', value: 'Arun Kumar' },
-  { radio: 'gender', option: 'female' },
-  { date: 'dob', ...dob },
-  { text: 'mobile', value: mobile },
-];
-
-const homeAddress: Answer[] = [
-  { text: 'house', value: 'House 21, Lane 3' },
-  { text: 'locality', value: 'Rajendra Nagar' },
-  { select: 'district', value: 'PAT' },
-  { select: 'station', value: 'PAT-KOTWALI' },
-  { text: 'pin', value: '800016' },
-];
-
-const earlierAddress = (i: number, house: string): Answer[] => [
-  { text: `addresses-${i}-house`, value: house },
-  { text: `addresses-${i}-locality`, value: 'Station Road' },
-  { text: `addresses-${i}-town`, value: 'Gaya' },
-  { text: `addresses-${i}-state`, value: 'Bihar' },
-  { text: `addresses-${i}-pin`, value: '823001' },
-];
+import { JourneyForm } from '../pages/JourneyForm';
+import { applicant, earlierAddress, homeAddress, istDay, time } from '../journeys';
 
 /** Continue on a step whose answers break a rule: the summary says so, axe finds nothing. */
 async function problem(form: JourneyForm, message: string, label: string, field?: string) {

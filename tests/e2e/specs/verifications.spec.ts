@@ -5,6 +5,7 @@ import { axeTest as test, expect } from '../fixtures';
 import { journeyText, t, type Lang } from '../locales';
 import { advance, randomMobile } from '../filing';
 import { JourneyForm, type Answer } from '../pages/JourneyForm';
+import { anyAddress, applicant, homeAddress, person } from '../journeys';
 
 type Step = {
   id: string;
@@ -22,40 +23,6 @@ type Case = {
   /** A step id to reload on. */
   reloadAt: string;
 };
-
-const applicant = (mobile: string): Answer[] => [
-  { text: 'name', value: 'Ramesh Prasad' },
-  { text: 'relative_name', value: 'Suresh Prasad' },
-  { radio: 'gender', option: 'male' },
-  { date: 'dob', d: '1', m: '1', y: '1970' },
-  { text: 'mobile', value: mobile },
-];
-
-const homeAddress: Answer[] = [
-  { text: 'house', value: 'House 5, Road 2' },
-  { text: 'locality', value: 'Kankarbagh' },
-  { select: 'district', value: 'PAT' },
-  { select: 'station', value: 'PAT-KOTWALI' },
-  { text: 'pin', value: '800020' },
-];
-
-const person = (p: string, name: string, mobile?: string): Answer[] => [
-  { text: `${p}name`, value: name },
-  { text: `${p}relative_name`, value: 'Mohan Lal' },
-  { radio: `${p}gender`, option: 'female' },
-  { date: `${p}dob`, d: '15', m: '8', y: '1995' },
-  ...(mobile ? [{ text: `${p}mobile`, value: mobile }] : []),
-  { select: `${p}id_type`, value: 'pan' },
-  { text: `${p}id_number`, value: 'ABCPK1234D' },
-];
-
-const anyAddress = (p: string, house: string): Answer[] => [
-  { text: `${p}house`, value: house },
-  { text: `${p}locality`, value: 'Post Bihta' },
-  { text: `${p}town`, value: 'Bihta' },
-  { text: `${p}state`, value: 'Bihar' },
-  { text: `${p}pin`, value: '801103' },
-];
 
 const invalidMobile = (mobile: string): Step['wrong'] => ({
   answers: [{ text: 'mobile', value: '12345' }],
