@@ -953,6 +953,9 @@ async fn hostile_text_in_every_text_field_of_every_service_is_filed_or_refused_o
         "markup stored as typed"
     );
     let overridden: Vec<&String> = stored.iter().filter(|a| a.contains('\u{202E}')).collect();
-    assert!(overridden.is_empty(), "a direction override was stored: {overridden:?}");
+    assert!(
+        overridden.is_empty(),
+        "a direction override was stored: {overridden:?}"
+    );
     assert!(all.contains("मकान १२3 गली ४5"));
 }

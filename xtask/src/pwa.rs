@@ -146,7 +146,12 @@ mod tests {
     #[test]
     fn the_fallback_font_and_trunks_work_folders_are_not_precached() {
         let dist = crate::util::TempDir::new("nagrik-precache").unwrap();
-        for file in ["index.html", "complaint/index.html", "fonts/a.woff2", ".stage/x.js"] {
+        for file in [
+            "index.html",
+            "complaint/index.html",
+            "fonts/a.woff2",
+            ".stage/x.js",
+        ] {
             let path = dist.0.join(file);
             fs::create_dir_all(path.parent().unwrap()).unwrap();
             fs::write(path, file).unwrap();
