@@ -79,8 +79,9 @@ for (const [i, slug] of JOURNEY_SLUGS.entries()) {
       // Free text says how many characters it takes.
       for (const id of free) await expect(page.locator(`#f-${id}-error`), id).toContainText(limit);
 
-      // Careless text: kept as typed, on this step if refused, or after coming back to it.
-      for (const payload of CARELESS) {
+      // Careless text, and markup in every box: kept as typed, on this step if refused, or
+      // after coming back to it; nothing runs.
+      for (const payload of [...CARELESS, MARKUP]) {
         for (const id of ids) await field(id).fill(payload);
         await form.continueButton.click();
         await expect(form.h1).toHaveText(new RegExp(`^(${escape(title)}|${escape(nextTitle)})$`));
@@ -89,6 +90,7 @@ for (const [i, slug] of JOURNEY_SLUGS.entries()) {
           await expect(form.h1).toHaveText(title);
         }
         for (const id of ids) await expect(field(id), `${id} ${payload}`).toHaveValue(payload);
+        await nothingRan(page);
       }
 
       // Markup in the free-text boxes (kept as the answer, so the check page shows it), valid
