@@ -3,6 +3,7 @@
 //! they show; validation, drafts and check-answers come from here.
 
 pub mod draft;
+pub mod files;
 pub mod masters;
 pub mod renderer;
 pub mod text;
@@ -11,7 +12,8 @@ use contract::forms::{validate_step, Answers, Ctx, Problem, ServiceSpec, StepSpe
 use contract::services::ServiceId;
 use leptos::prelude::*;
 
-/// A file chosen for upload; kept in memory only (never in a draft).
+/// A file chosen for upload; kept in memory and, outside a kiosk, in this tab's session storage
+/// ([`files`]), never in the draft on the device.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Attachment {
     pub name: String,
@@ -70,6 +72,7 @@ impl FormState {
         };
         if drafts_enabled {
             state.keep_draft();
+            state.keep_files();
         }
         state
     }
@@ -158,6 +161,7 @@ impl FormState {
         self.draft_offer.set(None);
         self.sent.set(None);
         draft::clear(self.service.slug());
+        files::clear(self.service.slug());
     }
 
     /// Forgets the answers once they are filed, remembering under which reference.
@@ -178,6 +182,9 @@ impl FormState {
             if self.idempotency_key.get_untracked().is_none() {
                 self.idempotency_key.set(d.idempotency_key);
             }
+            if self.files.with_untracked(|f| f.is_empty()) {
+                self.files.set(files::load(self.service.slug()));
+            }
         }
         self.draft_offer.set(None);
     }
@@ -197,6 +204,20 @@ impl FormState {
                 return;
             }
             draft::save(this.service.slug(), &draft::Draft::new(answers, key));
+        });
+    }
+
+    /// Keeps the chosen files in this tab as they change, on the same terms as the draft:
+    /// not while an earlier draft (with its files) is still offered.
+    fn keep_files(&self) {
+        let this = *self;
+        Effect::new(move |_| {
+            this.files.track();
+            if this.draft_offer.with(|o| o.is_some()) {
+                return;
+            }
+            this.files
+                .with_untracked(|f| files::save(this.service.slug(), f));
         });
     }
 }

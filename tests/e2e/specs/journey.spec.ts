@@ -58,6 +58,38 @@ for (const lang of LANGS) {
   });
 }
 
+test('a file chosen before the tab is reloaded on Verify is still filed; it is kept in this tab only (2)', async ({ page, context }) => {
+  const form = new ComplaintForm(page, 'hi');
+  const c = sampleComplaint();
+  await form.reachCheck(c, true);
+  await form.toVerify();
+  await page.locator('[data-testid="send-code"]').click();
+  // Android kills the tab while the citizen reads the SMS.
+  await page.reload();
+  await form.booted();
+  await page.getByRole('button', { name: t('hi', 'forms.draft_continue') }).click();
+  await page.locator('a.ns-back-link').click();
+  await expect(form.h1).toHaveText(t('hi', 'forms.check_title'));
+  await expect(form.main).toContainText('receipt.png');
+  // The photo of a document lives as long as the tab, not 7 days with the draft.
+  const where = () =>
+    page.evaluate(() => ({ local: JSON.stringify(localStorage), session: JSON.stringify(sessionStorage) }));
+  expect((await where()).local).not.toContain('receipt.png');
+  expect((await where()).session).toContain('receipt.png');
+  const other = await context.newPage();
+  await other.goto('/');
+  expect(await other.evaluate(() => JSON.stringify(sessionStorage))).not.toContain('receipt.png');
+  await other.close();
+
+  await form.toVerify();
+  await page.locator('#f-otp').fill('123456');
+  await page.locator('[data-testid="submit"]').click();
+  const reference = String(await page.locator('[data-testid="reference"]').textContent()).trim();
+  expect(query('SELECT attachments FROM filings WHERE reference = ?', reference)).toEqual([[1]]);
+  // Filed: nothing of it stays in the tab.
+  expect((await where()).session).not.toContain('receipt.png');
+});
+
 test('typing while the draft is offered is kept when the draft is taken up (3)', async ({ page }) => {
   const form = new ComplaintForm(page, 'hi');
   const c = sampleComplaint();

@@ -180,7 +180,8 @@ test('a full kiosk journey leaves nothing behind: storage, caches, cookies, serv
   await kiosk.open();
   const form = new ComplaintForm(page, 'hi');
   const c = sampleComplaint();
-  const traces = (s: string) => [c.name, c.mobile, c.relative, 'Kankarbagh'].filter((v) => s.includes(v));
+  // The answers, and the name of the file chosen (kept in a tab's session storage elsewhere).
+  const traces = (s: string) => [c.name, c.mobile, c.relative, 'Kankarbagh', 'receipt.png'].filter((v) => s.includes(v));
 
   await form.reachCheck(c, true);
   // At no time, not even mid-journey, is an answer written to the browser.
