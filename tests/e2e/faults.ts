@@ -191,6 +191,16 @@ export class FaultJourney {
     return `ns.draft.${this.slug}`;
   }
 
+  /** How many files the journey chose (one photo per `photo` answer). */
+  get chosenFiles(): number {
+    return this.steps.flatMap((s) => s.answers).filter((a) => 'photo' in a).length;
+  }
+
+  /** The files the filing under `reference` holds, as the server counted them. */
+  filedFiles(reference: string): number {
+    return Number(query('SELECT attachments FROM filings WHERE reference = ?', reference)[0]?.[0]);
+  }
+
   filings(): string[] {
     return query('SELECT reference FROM filings WHERE service = ? AND mobile = ?', this.slug, this.mobile).map((r) => String(r[0]));
   }
@@ -276,6 +286,7 @@ export class FaultJourney {
     await expect(reference).toBeVisible();
     const shown = (await reference.textContent())?.trim() ?? '';
     expect(this.filings(), 'exactly one filing').toEqual([shown]);
+    expect(this.filedFiles(shown), 'every file chosen is filed with it').toBe(this.chosenFiles);
     // After a fault that filed, the retry is answered with that filing's reference.
     expect(shown, 'the reference already filed').toBe(this.filed ? this.filedReference : shown);
     expect(new Set(this.keys).size, 'one Idempotency-Key for every try').toBe(1);
@@ -307,6 +318,7 @@ export class FaultJourney {
     const shown = (await page.locator('[data-testid="reference"]').textContent())?.trim() ?? '';
     expect(shown).toBe(this.filedReference);
     expect(this.filings(), 'exactly one filing').toEqual([shown]);
+    expect(this.filedFiles(shown), 'every file chosen is filed with it').toBe(this.chosenFiles);
     record({ journey: this.slug, lang, fault: 'answer lost, then an answer changed and sent (issue 16, 1)', message: t(lang, 'journey.already_sent'), kept: '-', filings: 1, reference: shown });
     return shown;
   }
