@@ -172,11 +172,25 @@ pub async fn verify_otp(mobile: &str, code: &str) -> Result<SessionInfo, ApiErro
 
 /// Uploads one file as the raw request body; the server decides its type from its content.
 /// Gives up after [`UPLOAD_TIMEOUT_SECS`].
-pub async fn upload_attachment(bytes: &[u8], mime: &str) -> Result<AttachmentUploaded, ApiError> {
+/// Sent for an anonymous service (a confidential tip) without the browser's cookies, so the
+/// server cannot tie it to a session this browser verified earlier.
+fn sender(builder: RequestBuilder, anonymous: bool) -> RequestBuilder {
+    if anonymous {
+        builder.credentials(web_sys::RequestCredentials::Omit)
+    } else {
+        builder
+    }
+}
+
+pub async fn upload_attachment(
+    bytes: &[u8],
+    mime: &str,
+    anonymous: bool,
+) -> Result<AttachmentUploaded, ApiError> {
     let array = js_sys::Uint8Array::from(bytes);
     let deadline = Deadline::start(UPLOAD_TIMEOUT_SECS);
     let signal = deadline.signal();
-    let request = Request::post(&format!("{BASE}/attachments"))
+    let request = sender(Request::post(&format!("{BASE}/attachments")), anonymous)
         .header("Content-Type", mime)
         .abort_signal(signal.as_ref())
         .body(array)
@@ -194,12 +208,16 @@ pub async fn submit(
     service: ServiceId,
     submission: &Submission,
     idempotency_key: &str,
+    anonymous: bool,
 ) -> Result<Acknowledgement, ApiError> {
     let deadline = Deadline::start(SUBMIT_TIMEOUT_SECS);
     let signal = deadline.signal();
-    let builder = Request::post(&format!("{BASE}/services/{service}/submissions"))
-        .header("Idempotency-Key", idempotency_key)
-        .abort_signal(signal.as_ref());
+    let builder = sender(
+        Request::post(&format!("{BASE}/services/{service}/submissions")),
+        anonymous,
+    )
+    .header("Idempotency-Key", idempotency_key)
+    .abort_signal(signal.as_ref());
     deadline.finish(send(builder, submission).await)
 }
 

@@ -45,6 +45,9 @@ pub struct FormState {
     /// The reference these answers were filed under, kept after the form is emptied, so that
     /// Back from the acknowledgement says they were sent instead of inviting a second filing.
     pub sent: RwSignal<Option<contract::Reference>>,
+    /// The receipt the filing answered with, in memory only: the acknowledgement shows it
+    /// without asking again (an anonymous tip's is never given again).
+    pub receipt: RwSignal<Option<contract::Acknowledgement>>,
     /// Another tab or window of this browser saved a draft of this form while answers were
     /// typed here: the two would replace each other's draft, so the citizen is told.
     pub other_tab: RwSignal<bool>,
@@ -68,6 +71,7 @@ impl FormState {
             returning_to_check: RwSignal::new(false),
             draft_offer: RwSignal::new(offer),
             sent: RwSignal::new(None),
+            receipt: RwSignal::new(None),
             other_tab: RwSignal::new(false),
         };
         if drafts_enabled {
@@ -160,12 +164,21 @@ impl FormState {
         self.returning_to_check.set(false);
         self.draft_offer.set(None);
         self.sent.set(None);
+        self.receipt.set(None);
         draft::clear(self.service.slug());
         files::clear(self.service.slug());
     }
 
-    /// Forgets the answers once they are filed, remembering under which reference.
-    pub fn filed(&self, reference: contract::Reference) {
+    /// Forgets the answers once they are filed, remembering under which reference and the
+    /// receipt the server answered with.
+    pub fn filed(&self, receipt: contract::Acknowledgement) {
+        self.reset();
+        self.sent.set(Some(receipt.reference.clone()));
+        self.receipt.set(Some(receipt));
+    }
+
+    /// Forgets answers changed after the filing `reference` went through with the first ones.
+    pub fn already_filed(&self, reference: contract::Reference) {
         self.reset();
         self.sent.set(Some(reference));
     }
@@ -236,9 +249,13 @@ pub struct Forms(StoredValue<Vec<FormState>>);
 impl Forms {
     pub fn provide() {
         let drafts = draft::enabled();
+        // An anonymous service keeps nothing on the device: no draft, no files in the tab.
         let all = contract::services::ALL
             .into_iter()
-            .map(|s| FormState::new(s, drafts))
+            .map(|s| {
+                let anonymous = s.spec().applicant == contract::forms::Applicant::Anonymous;
+                FormState::new(s, drafts && !anonymous)
+            })
             .collect();
         let forms = Forms(StoredValue::new(all));
         provide_context(forms);

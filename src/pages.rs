@@ -1,13 +1,11 @@
-//! One module per page. A service gets its own folder (`pages/<service>/`) when it is built;
-//! until then it shows [`not_built`], which says so plainly. The journeys' pages are in
-//! [`crate::journey`].
+//! One module per page; a page with several parts gets its own folder (`pages/<page>/`).
+//! The journeys' pages are in [`crate::journey`].
 
 pub mod fir_copy;
 pub mod helplines;
 pub mod home;
 pub mod load_forms;
 mod masters_select;
-pub mod not_built;
 pub mod not_found;
 pub mod police_stations;
 pub mod status;
@@ -37,10 +35,10 @@ pub fn view_for<const BUNDLE: u8>(route: AppRoute) -> AnyView {
         }
         AppRoute::Journey(service, _) => crate::journey::start_page(service, None),
         AppRoute::Status(page) if BUNDLE >= LOOKUP => status::view_for(page),
-        AppRoute::Service(service) => view! { <not_built::NotBuilt service/> }.into_any(),
         // A bundle that lacks a page handed it over above; only not-found pages get here.
-        AppRoute::NotFound | AppRoute::Status(_) | AppRoute::PoliceStations => {
-            not_found::NotFound().into_any()
-        }
+        AppRoute::NotFound
+        | AppRoute::Service(_)
+        | AppRoute::Status(_)
+        | AppRoute::PoliceStations => not_found::NotFound().into_any(),
     }
 }

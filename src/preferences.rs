@@ -37,6 +37,21 @@ pub fn stored_text_size() -> TextSize {
         .unwrap_or_default()
 }
 
+/// Whether the page on screen is a confidential tip's (its form or its status): choices made
+/// there are not written to the device, so nothing on the phone tells that a tip was sent.
+fn on_a_tip_page() -> bool {
+    use crate::routes::{AppRoute, StatusPage};
+    use contract::lifecycle::Lifecycle;
+    use contract::services::ServiceId;
+    let path = window().location().pathname().unwrap_or_default();
+    let service = match AppRoute::from_path(&path) {
+        AppRoute::Journey(service, _) => Some(service),
+        AppRoute::Status(StatusPage::Case(r)) => ServiceId::from_reference(&r),
+        _ => None,
+    };
+    service.is_some_and(|s| s.lifecycle() == Lifecycle::Tip)
+}
+
 /// Keeps `<html lang>`, the text-size class and storage in step with the two signals.
 pub fn sync_to_document(lang: RwSignal<Lang>, size: RwSignal<TextSize>) {
     Effect::new(move |_| {
@@ -44,7 +59,9 @@ pub fn sync_to_document(lang: RwSignal<Lang>, size: RwSignal<TextSize>) {
         if let Some(html) = document().document_element() {
             let _ = html.set_attribute("lang", lang.code());
         }
-        storage::set(storage::LANG_KEY, lang.code());
+        if !on_a_tip_page() {
+            storage::set(storage::LANG_KEY, lang.code());
+        }
     });
     Effect::new(move |_| {
         let size = size.get();
@@ -55,7 +72,9 @@ pub fn sync_to_document(lang: RwSignal<Lang>, size: RwSignal<TextSize>) {
             }
             let _ = classes.add_1(size.class());
         }
-        storage::set(storage::TEXT_SIZE_KEY, &size.0.to_string());
+        if !on_a_tip_page() {
+            storage::set(storage::TEXT_SIZE_KEY, &size.0.to_string());
+        }
     });
 }
 

@@ -10,7 +10,6 @@ use contract::services::ServiceId;
 pub enum Service {
     Journey(ServiceId),
     Status,
-    TipOff,
     FirCopy,
     Helplines,
 }
@@ -27,7 +26,7 @@ impl Service {
         Service::Journey(ServiceId::EventPermission),
         Service::Journey(ServiceId::LostArticle),
         Service::Journey(ServiceId::MissingPerson),
-        Service::TipOff,
+        Service::Journey(ServiceId::TipOff),
         Service::FirCopy,
         Service::Helplines,
     ];
@@ -37,7 +36,6 @@ impl Service {
         match self {
             Service::Journey(id) => id.slug(),
             Service::Status => "status",
-            Service::TipOff => "tip-off",
             Service::FirCopy => "fir-copy",
             Service::Helplines => "helplines",
         }
@@ -60,8 +58,8 @@ impl Service {
             Service::Journey(ServiceId::EventPermission) => s::EVENT_PERMISSION_TITLE,
             Service::Journey(ServiceId::MissingPerson) => s::MISSING_PERSON_TITLE,
             Service::Journey(ServiceId::LostArticle) => s::LOST_ARTICLE_TITLE,
+            Service::Journey(ServiceId::TipOff) => s::TIP_OFF_TITLE,
             Service::Status => s::STATUS_TITLE,
-            Service::TipOff => s::TIP_OFF_TITLE,
             Service::FirCopy => s::FIR_COPY_TITLE,
             Service::Helplines => s::HELPLINES_TITLE,
         }
@@ -80,8 +78,8 @@ impl Service {
             Service::Journey(ServiceId::EventPermission) => s::EVENT_PERMISSION_SUMMARY,
             Service::Journey(ServiceId::MissingPerson) => s::MISSING_PERSON_SUMMARY,
             Service::Journey(ServiceId::LostArticle) => s::LOST_ARTICLE_SUMMARY,
+            Service::Journey(ServiceId::TipOff) => s::TIP_OFF_SUMMARY,
             Service::Status => s::STATUS_SUMMARY,
-            Service::TipOff => s::TIP_OFF_SUMMARY,
             Service::FirCopy => s::FIR_COPY_SUMMARY,
             Service::Helplines => s::HELPLINES_SUMMARY,
         }

@@ -240,6 +240,20 @@ pub struct ServiceSpec {
 pub enum Applicant {
     /// A citizen who verifies, by OTP, the mobile typed in this declared field.
     Verified { mobile_field: &'static str },
+    /// Nobody known: no OTP, no session, no mobile, nothing kept on the device (no draft, no
+    /// "My applications"); the server stores no address of the sender and rate-limits by it
+    /// in memory only. The filing's number is all the sender gets.
+    Anonymous,
+}
+
+impl Applicant {
+    /// The declared field whose mobile the applicant verifies, if anyone is verified.
+    pub const fn mobile_field(self) -> Option<&'static str> {
+        match self {
+            Applicant::Verified { mobile_field } => Some(mobile_field),
+            Applicant::Anonymous => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -10,6 +10,8 @@
 //!
 //! Service request: `submitted → pending_at_station → verification_in_progress → approved |
 //! rejected`.
+//!
+//! Confidential tip: `received → action_taken`, and nothing else is ever said about it.
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -44,10 +46,12 @@ pub enum Status {
     VerificationInProgress,
     /// Service request: approved; the certificate or permission can be downloaded. Final.
     Approved,
+    /// Tip: the police acted on it. Final.
+    ActionTaken,
 }
 
 impl Status {
-    pub const ALL: [Status; 13] = [
+    pub const ALL: [Status; 14] = [
         Status::Submitted,
         Status::Received,
         Status::UnderEnquiry,
@@ -61,6 +65,7 @@ impl Status {
         Status::PendingAtStation,
         Status::VerificationInProgress,
         Status::Approved,
+        Status::ActionTaken,
     ];
 
     /// The wire and database spelling (the same as serde's).
@@ -79,6 +84,7 @@ impl Status {
             Status::PendingAtStation => "pending_at_station",
             Status::VerificationInProgress => "verification_in_progress",
             Status::Approved => "approved",
+            Status::ActionTaken => "action_taken",
         }
     }
 
@@ -98,6 +104,8 @@ impl fmt::Display for Status {
 pub enum Lifecycle {
     Complaint,
     ServiceRequest,
+    /// A confidential tip: it is received, and action is taken or not.
+    Tip,
 }
 
 impl Lifecycle {
@@ -124,7 +132,13 @@ impl Lifecycle {
                 Approved,
                 Rejected,
             ],
+            Lifecycle::Tip => &[Received, ActionTaken],
         }
+    }
+
+    /// The status a filing starts in.
+    pub fn first(self) -> Status {
+        self.statuses()[0]
     }
 
     pub fn includes(self, s: Status) -> bool {
@@ -144,6 +158,7 @@ impl Lifecycle {
             (Lifecycle::ServiceRequest, Submitted) => &[PendingAtStation],
             (Lifecycle::ServiceRequest, PendingAtStation) => &[VerificationInProgress],
             (Lifecycle::ServiceRequest, VerificationInProgress) => &[Approved, Rejected],
+            (Lifecycle::Tip, Received) => &[ActionTaken],
             _ => &[],
         }
     }
@@ -154,13 +169,20 @@ impl Lifecycle {
         self.next_statuses(from).contains(&to)
     }
 
-    /// No step follows: charge_sheeted, final_report, transferred, closed, rejected, approved.
+    /// No step follows: charge_sheeted, final_report, transferred, closed, rejected, approved,
+    /// action_taken.
     pub fn is_final(self, s: Status) -> bool {
         use Status::*;
         self.includes(s)
             && matches!(
                 s,
-                ChargeSheeted | FinalReport | Transferred | Closed | Rejected | Approved
+                ChargeSheeted
+                    | FinalReport
+                    | Transferred
+                    | Closed
+                    | Rejected
+                    | Approved
+                    | ActionTaken
             )
     }
 
@@ -212,11 +234,14 @@ mod tests {
         (VerificationInProgress, Rejected),
     ];
 
+    const TIP_MOVES: &[(Status, Status)] = &[(Received, ActionTaken)];
+
     #[test]
     fn every_allowed_transition_is_accepted_and_nothing_else() {
         for (lifecycle, moves) in [
             (Complaint, COMPLAINT_MOVES),
             (ServiceRequest, SERVICE_MOVES),
+            (Tip, TIP_MOVES),
         ] {
             for &(from, to) in moves {
                 assert!(lifecycle.can_move(from, to), "{lifecycle:?} {from} → {to}");
@@ -281,8 +306,11 @@ mod tests {
         for s in [Submitted, PendingAtStation, VerificationInProgress] {
             assert!(!ServiceRequest.is_final(s), "{s}");
         }
+        assert!(Tip.is_final(ActionTaken));
+        assert!(!Tip.is_final(Received));
+        assert!(!Complaint.is_final(ActionTaken));
         // Every non-final status of a lifecycle has a way on, and every final one none.
-        for lifecycle in [Complaint, ServiceRequest] {
+        for lifecycle in [Complaint, ServiceRequest, Tip] {
             for &s in lifecycle.statuses() {
                 assert_eq!(
                     lifecycle.is_final(s),
@@ -335,6 +363,11 @@ mod tests {
         assert_eq!(ServiceId::Complaint.lifecycle(), Complaint);
         assert_eq!(ServiceId::TenantVerification.lifecycle(), ServiceRequest);
         assert_eq!(ServiceId::DriverVerification.lifecycle(), ServiceRequest);
+        assert_eq!(ServiceId::TipOff.lifecycle(), Tip);
+        // A tip starts received: nothing about it is "submitted online" by anyone known.
+        assert_eq!(Tip.first(), Received);
+        assert_eq!(Complaint.first(), Submitted);
+        assert_eq!(ServiceRequest.first(), Submitted);
     }
 
     #[test]

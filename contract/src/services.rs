@@ -14,6 +14,7 @@ pub mod event_permission;
 pub mod lost_article;
 pub mod missing_person;
 pub mod tenant_verification;
+pub mod tip_off;
 
 use crate::forms::ServiceSpec;
 use crate::lifecycle::Lifecycle;
@@ -33,10 +34,11 @@ pub enum ServiceId {
     EventPermission,
     LostArticle,
     MissingPerson,
+    TipOff,
 }
 
 /// Every service, in the order the home page lists them.
-pub const ALL: [ServiceId; 9] = [
+pub const ALL: [ServiceId; 10] = [
     ServiceId::Complaint,
     ServiceId::TenantVerification,
     ServiceId::DomesticHelpVerification,
@@ -46,6 +48,7 @@ pub const ALL: [ServiceId; 9] = [
     ServiceId::EventPermission,
     ServiceId::LostArticle,
     ServiceId::MissingPerson,
+    ServiceId::TipOff,
 ];
 
 impl ServiceId {
@@ -61,6 +64,7 @@ impl ServiceId {
             ServiceId::EventPermission => "event-permission",
             ServiceId::LostArticle => "lost-article",
             ServiceId::MissingPerson => "missing-person",
+            ServiceId::TipOff => "tip-off",
         }
     }
 
@@ -77,6 +81,7 @@ impl ServiceId {
             // A lost report's number, as Delhi Police prints it: `BR-LR-2026-000001`.
             ServiceId::LostArticle => "LR",
             ServiceId::MissingPerson => "MSP",
+            ServiceId::TipOff => "TIP",
         }
     }
 
@@ -92,12 +97,14 @@ impl ServiceId {
             ServiceId::EventPermission => "event_permission",
             ServiceId::LostArticle => "lost_article",
             ServiceId::MissingPerson => "missing_person",
+            ServiceId::TipOff => "tip_off",
         }
     }
 
     pub const fn lifecycle(self) -> Lifecycle {
         match self {
             ServiceId::Complaint => Lifecycle::Complaint,
+            ServiceId::TipOff => Lifecycle::Tip,
             _ => Lifecycle::ServiceRequest,
         }
     }
@@ -123,6 +130,7 @@ impl ServiceId {
             ServiceId::EventPermission => ids!(event_permission::SPEC),
             ServiceId::LostArticle => ids!(lost_article::SPEC),
             ServiceId::MissingPerson => ids!(missing_person::SPEC),
+            ServiceId::TipOff => ids!(tip_off::SPEC),
         }
     }
 
@@ -137,6 +145,7 @@ impl ServiceId {
             ServiceId::EventPermission => &event_permission::SPEC,
             ServiceId::LostArticle => &lost_article::SPEC,
             ServiceId::MissingPerson => &missing_person::SPEC,
+            ServiceId::TipOff => &tip_off::SPEC,
         }
     }
 
@@ -193,10 +202,21 @@ mod tests {
     fn every_declaration_is_consistent_with_its_policies() {
         for s in ALL {
             let spec = s.spec();
-            let Applicant::Verified { mobile_field } = spec.applicant;
-            let mobile = spec.field(mobile_field).expect("mobile field declared");
-            assert_eq!(mobile.rule, crate::forms::Rule::Mobile, "{s}");
-            assert!(!mobile.optional, "{s}: the applicant's mobile is required");
+            match spec.applicant {
+                Applicant::Verified { mobile_field } => {
+                    let mobile = spec.field(mobile_field).expect("mobile field declared");
+                    assert_eq!(mobile.rule, crate::forms::Rule::Mobile, "{s}");
+                    assert!(!mobile.optional, "{s}: the applicant's mobile is required");
+                }
+                Applicant::Anonymous => {}
+            }
+            // The tip lifecycle (nothing said but received / action taken) is exactly the
+            // anonymous services': the status pages tell a tip by its lifecycle alone.
+            assert_eq!(
+                s.lifecycle() == crate::lifecycle::Lifecycle::Tip,
+                spec.applicant == Applicant::Anonymous,
+                "{s}"
+            );
             let district = spec.field(spec.routing.district_field).expect("district");
             assert_eq!(district.widget, Widget::District, "{s}");
             let station = spec.field(spec.routing.station_field).expect("station");

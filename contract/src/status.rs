@@ -46,7 +46,7 @@ pub struct StatusView {
     pub current: Status,
     /// No further step will come: stop polling.
     pub is_final: bool,
-    /// Oldest first; the first is always `submitted`.
+    /// Oldest first; the first is always `submitted` (a tip's `received`).
     pub events: Vec<StatusEvent>,
     /// Set once an FIR is registered.
     pub fir_number: Option<String>,

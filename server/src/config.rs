@@ -54,6 +54,9 @@ pub struct Config {
     /// Always mark the session cookie `Secure` (behind a TLS proxy that sends no
     /// `X-Forwarded-Proto`). Without it, `Secure` is set when that header says `https`.
     pub secure_cookies: bool,
+    /// Anonymous requests (a tip, its file, its status) one client address may make in
+    /// `limit::WINDOW_SECS`.
+    pub anonymous_per_window: usize,
     pub clock: Clock,
 }
 
@@ -65,6 +68,7 @@ impl Config {
             demo_otp: None,
             poll_interval: Duration::from_secs(DEFAULT_POLL_SECS),
             secure_cookies: false,
+            anonymous_per_window: crate::limit::MAX_PER_WINDOW,
             clock: Clock::system(),
         }
     }

@@ -36,6 +36,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "firs_and_station_contacts",
         include_str!("../migrations/0008_firs_and_station_contacts.sql"),
     ),
+    (
+        9,
+        "anonymous_attachments",
+        include_str!("../migrations/0009_anonymous_attachments.sql"),
+    ),
 ];
 
 /// Opens (creating if needed) the database at `path` and brings it up to date.

@@ -9,6 +9,7 @@ pub mod firs;
 pub mod headers;
 pub mod import;
 pub mod json;
+pub mod limit;
 pub mod officer;
 pub mod report;
 pub mod routes;
@@ -38,6 +39,8 @@ pub struct AppState {
     /// A random secret made at start and never stored: mixed into every OTP hash, so a copy
     /// of the database alone cannot be searched for codes. A restart voids pending codes.
     pub secret: Arc<[u8; 32]>,
+    /// Anonymous requests per client address, in memory only.
+    pub anonymous: Arc<limit::Limiter>,
 }
 
 /// Opens and migrates the database, loads dist, and builds the whole router.
@@ -56,6 +59,7 @@ pub async fn app(config: Config) -> Result<Router, BoxError> {
         Ok(AppState {
             db: db::Db::new(conn),
             assets,
+            anonymous: Arc::new(limit::Limiter::new(config.anonymous_per_window)),
             config: Arc::new(config),
             secret: Arc::new(secrets::random_bytes()),
         })

@@ -36,6 +36,10 @@ enum Command {
         /// send X-Forwarded-Proto).
         #[arg(long)]
         secure_cookies: bool,
+        /// Anonymous requests (a confidential tip, its file, its status) one client address
+        /// may make in 10 minutes; counted in memory only.
+        #[arg(long, default_value_t = nagrik_server::limit::MAX_PER_WINDOW)]
+        anonymous_limit: usize,
     },
     /// Replace the sample police stations with a state's list (CSV:
     /// district_code,station_code,name_en,name_hi[,phone[,email]]).
@@ -83,7 +87,7 @@ enum OfficerCommand {
         reference: String,
         /// The new status: received, under_enquiry, fir_registered, under_investigation,
         /// charge_sheeted, final_report, transferred, closed, rejected, pending_at_station,
-        /// verification_in_progress or approved.
+        /// verification_in_progress, approved, or for a tip action_taken.
         status: String,
         /// A note for the citizen in English (with --note-hi; default: a standard note).
         #[arg(long, requires = "note_hi")]
@@ -110,6 +114,7 @@ fn main() -> ExitCode {
             demo_otp,
             poll_interval,
             secure_cookies,
+            anonymous_limit,
         } => run_server(
             Config {
                 db,
@@ -117,6 +122,7 @@ fn main() -> ExitCode {
                 demo_otp,
                 poll_interval: Duration::from_secs(poll_interval),
                 secure_cookies,
+                anonymous_per_window: anonymous_limit,
                 clock: Clock::system(),
             },
             addr,

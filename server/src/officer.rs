@@ -175,6 +175,14 @@ pub fn default_notes(
             "Request received online.".to_owned(),
             "अनुरोध ऑनलाइन प्राप्त हुआ।".to_owned(),
         ),
+        // A tip's steps say nothing of a station or of anyone's case.
+        (Lifecycle::Tip, Status::Received) => {
+            ("Tip received.".to_owned(), "सूचना प्राप्त हुई।".to_owned())
+        }
+        (Lifecycle::Tip, _) | (_, Status::ActionTaken) => (
+            "Action has been taken on this tip.".to_owned(),
+            "इस सूचना पर कार्रवाई की गई है।".to_owned(),
+        ),
         (_, Status::Received) => (
             format!("Your complaint has reached {station_en} police station."),
             format!("आपकी शिकायत {station_hi} थाने में पहुँच गई है।"),

@@ -7,7 +7,7 @@ use crate::secrets;
 use crate::AppState;
 use axum::http::{header, HeaderMap, HeaderValue};
 use contract::ErrorCode;
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension};
 
 pub const COOKIE: &str = "ns_session";
 /// A verified session lasts two hours: long enough for one complaint, short on a kiosk.
@@ -143,14 +143,21 @@ pub fn clear_cookie(secure: bool) -> HeaderValue {
 /// How often expired sessions are swept away.
 pub const SWEEP_SECS: u64 = 10 * 60;
 
+/// How long a file sent without a session (a tip's) waits for its tip.
+pub const ANONYMOUS_FILE_SECS: i64 = 60 * 60;
+
 /// Deletes the sessions that have expired and the files uploaded in a session that ended
-/// without filing them (a citizen who gave up, a kiosk left alone): evidence photos must not
-/// outlive the visit. Files that joined a filing stay. Answers how many rows went.
+/// without filing them (a citizen who gave up, a kiosk left alone), or sent without a session
+/// more than [`ANONYMOUS_FILE_SECS`] ago and never filed: evidence photos must not outlive
+/// the visit. Files that joined a filing stay. Answers how many rows went.
 pub fn sweep(conn: &Connection, now: i64) -> rusqlite::Result<usize> {
     let files = conn.execute(
-        "DELETE FROM attachments WHERE filing_reference IS NULL AND session_hash NOT IN
-             (SELECT token_hash FROM sessions WHERE expires_at > ?1)",
-        [now],
+        "DELETE FROM attachments WHERE filing_reference IS NULL
+             AND CASE WHEN session_hash IS NULL THEN uploaded_at <= ?2
+                      ELSE session_hash NOT IN
+                               (SELECT token_hash FROM sessions WHERE expires_at > ?1)
+                 END",
+        params![now, now - ANONYMOUS_FILE_SECS],
     )?;
     // Their status_access rows go with them (ON DELETE CASCADE).
     let sessions = conn.execute("DELETE FROM sessions WHERE expires_at <= ?1", [now])?;
@@ -186,10 +193,15 @@ mod tests {
              INSERT INTO attachments VALUES ('a', x'01', '9876543210', 'image/png', 1, x'00', 10, NULL);
              INSERT INTO attachments VALUES ('b', x'02', '9876543211', 'image/png', 1, x'00', 10, NULL);
              INSERT INTO attachments VALUES ('c', x'01', '9876543210', 'image/png', 1, x'00', 10, 'BR-CMP-2026-000001');
-             INSERT INTO attachments VALUES ('d', x'09', '9876543212', 'image/png', 1, x'00', 10, NULL);",
+             INSERT INTO attachments VALUES ('d', x'09', '9876543212', 'image/png', 1, x'00', 10, NULL);
+             -- Sent without a session: an hour's wait for its tip, then gone.
+             INSERT INTO attachments VALUES ('e', NULL, NULL, 'image/png', 1, x'00', 500, NULL);
+             INSERT INTO attachments VALUES ('f', NULL, NULL, 'image/png', 1, x'00', 10, NULL);
+             INSERT INTO attachments VALUES ('g', NULL, NULL, 'image/png', 1, x'00', 10, 'BR-TIP-2026-000001');",
         )
         .unwrap();
-        assert_eq!(sweep(&conn, 1000).unwrap(), 3);
+        // 100 s before "e" has waited its hour; "f" waited longer.
+        assert_eq!(sweep(&conn, 500 + ANONYMOUS_FILE_SECS - 100).unwrap(), 4);
         let left: Vec<String> = conn
             .prepare("SELECT id FROM attachments ORDER BY id")
             .unwrap()
@@ -197,12 +209,26 @@ mod tests {
             .unwrap()
             .collect::<Result<_, _>>()
             .unwrap();
-        assert_eq!(left, ["b", "c"]);
+        assert_eq!(left, ["b", "c", "e", "g"]);
         let sessions: i64 = conn
             .query_row("SELECT COUNT(*) FROM sessions", [], |r| r.get(0))
             .unwrap();
         assert_eq!(sessions, 1);
         assert_eq!(sweep(&conn, 1000).unwrap(), 0);
+        // With no session left at all, a fresh anonymous file still waits for its tip.
+        conn.execute("DELETE FROM sessions", []).unwrap();
+        conn.execute(
+            "INSERT INTO attachments VALUES ('h', NULL, NULL, 'image/png', 1, x'00', 990, NULL)",
+            [],
+        )
+        .unwrap();
+        sweep(&conn, 1000).unwrap();
+        assert_eq!(
+            conn.query_row("SELECT COUNT(*) FROM attachments WHERE id = 'h'", [], |r| r
+                .get::<_, i64>(0))
+                .unwrap(),
+            1
+        );
     }
 
     #[test]

@@ -305,9 +305,16 @@ async fn ten_concurrent_identical_submissions_file_one_complaint() {
 #[tokio::test]
 async fn attachments_are_typed_by_content_and_limited_to_1_mib() {
     let server = Server::start().await;
+    // Without a session a file is anonymous (a tip's): kept with no session and no mobile,
+    // and no complaint may take it (server/tests/tip_off.rs).
     let anonymous = upload(&server, &server.browser(), PNG.to_vec(), "image/png").await;
-    assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
-    assert_eq!(error_of(anonymous).await, json!({"code": "not_verified"}));
+    assert_eq!(anonymous.status(), StatusCode::CREATED);
+    assert_eq!(
+        server.count(
+            "SELECT COUNT(*) FROM attachments WHERE session_hash IS NULL AND mobile IS NULL"
+        ),
+        1
+    );
 
     let browser = server.verified(MOBILE).await;
     // The declared type is ignored both ways.
@@ -352,7 +359,8 @@ async fn attachments_are_typed_by_content_and_limited_to_1_mib() {
 
     let empty = upload(&server, &browser, Vec::new(), "image/png").await;
     assert_eq!(empty.status(), StatusCode::BAD_REQUEST);
-    assert_eq!(server.count("SELECT COUNT(*) FROM attachments"), 4);
+    // The session's three and one of exactly 1 MiB, and the anonymous one.
+    assert_eq!(server.count("SELECT COUNT(*) FROM attachments"), 5);
 }
 
 #[tokio::test]

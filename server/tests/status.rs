@@ -141,7 +141,8 @@ async fn lookup_with_the_right_mobile_answers_the_view_and_opens_a_viewer_sessio
     assert_eq!(view["next"]["by"], plus_days(event_date(&view, 0), 1));
     serde_json::from_value::<contract::status::StatusView>(view).unwrap();
 
-    // The viewer session is not a verified one: it cannot file or upload.
+    // The viewer session is not a verified one: it cannot file, and a file it sends is an
+    // anonymous one (only a tip may take it), not the session's.
     let session: Value = browser
         .get(server.url("/api/v1/session"))
         .send()
@@ -157,7 +158,11 @@ async fn lookup_with_the_right_mobile_answers_the_view_and_opens_a_viewer_sessio
         .send()
         .await
         .unwrap();
-    assert_eq!(upload.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(upload.status(), StatusCode::CREATED);
+    assert_eq!(
+        server.count("SELECT COUNT(*) FROM attachments WHERE session_hash IS NOT NULL"),
+        0
+    );
 
     // A second lookup in the same browser keeps its session.
     let again = lookup(&server, &browser, reference, MOBILE).await;

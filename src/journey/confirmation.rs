@@ -1,12 +1,15 @@
 //! The acknowledgement: reference number, time in IST, police station, what happens next, a
-//! printable slip with a QR code of the status link. Loaded from the API by reference, so it
-//! survives a reload and can be bookmarked.
+//! printable slip with a QR code of the status link. Shown from the filing's own answer, else
+//! loaded from the API by reference, so it survives a reload and can be bookmarked. An
+//! anonymous tip's receipt is never given again: after a reload its page shows the number
+//! from the address and what to do with it.
 
 use crate::api;
 use crate::components::page_title::PageTitle;
 use crate::forms::text;
 use crate::i18n::{keys::errors, keys::journey as c, plural, use_i18n, Lang};
 use crate::routes::{AppRoute, StatusPage};
+use contract::forms::Applicant;
 use contract::services::ServiceId;
 use contract::{Acknowledgement, Reference};
 use leptos::prelude::*;
@@ -23,6 +26,23 @@ pub fn ConfirmationPage(service: ServiceId, reference: Reference) -> impl IntoVi
             .split('&')
             .any(|p| p == ALREADY_SENT)
     });
+    let form = crate::forms::use_form(service);
+    let held = form
+        .receipt
+        .get_untracked()
+        .filter(|a| a.reference == reference);
+    if let Some(a) = held {
+        return view! {
+            {already.then(|| view! {
+                <p class="ns-notice" role="status" data-testid="already-sent">{i18n.t(c::ALREADY_SENT)}</p>
+            })}
+            <Slip ack=a/>
+        }
+        .into_any();
+    }
+    if service.spec().applicant == Applicant::Anonymous {
+        return view! { <NumberOnly service reference already/> }.into_any();
+    }
     let r = reference.clone();
     let ack = LocalResource::new(move || {
         let r = r.clone();
@@ -55,6 +75,32 @@ pub fn ConfirmationPage(service: ServiceId, reference: Reference) -> impl IntoVi
             }}
         </Suspense>
     }
+    .into_any()
+}
+
+/// A tip's number and what to do with it, when its receipt is no longer in memory (a reload,
+/// or answers changed after the first ones went through).
+#[component]
+fn NumberOnly(service: ServiceId, reference: Reference, already: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        {already.then(|| view! {
+            <p class="ns-notice" role="status" data-testid="already-sent">{i18n.t(c::ALREADY_SENT)}</p>
+        })}
+        <div class="ns-panel" data-testid="confirmation">
+            <PageTitle key=text::service(service, "done_title")/>
+            <p class="ns-panel__label">{i18n.t(c::DONE_TIP_NUMBER)}</p>
+            <p class="ns-panel__reference" data-testid="reference">{reference.to_string()}</p>
+        </div>
+        <h2 class="ns-heading-m">{i18n.t(c::DONE_NEXT_HEADING)}</h2>
+        <p data-testid="next-steps">{i18n.t(text::service(service, "done_next"))}</p>
+        <p>{i18n.t(next_status(service))}</p>
+    }
+}
+
+/// How the filing is followed: with its reference and mobile, unless the service says else.
+fn next_status(service: ServiceId) -> crate::i18n::Key {
+    text::service_optional(service, "done_next_status").unwrap_or(c::DONE_NEXT_STATUS)
 }
 
 /// A slip answer as printed: typed text as it is, a choice in the language on screen.
@@ -129,16 +175,21 @@ fn Slip(ack: Acknowledgement) -> impl IntoView {
         })
         .collect_view();
     let reference = ack.reference.to_string();
+    let reference_label = if is_anonymous(service) {
+        c::DONE_TIP_NUMBER
+    } else {
+        c::DONE_REFERENCE
+    };
     crate::pages::status::remember_mine(crate::pages::status::Mine {
         reference: reference.clone(),
         service: ack.service,
-        status: contract::lifecycle::Status::Submitted,
+        status: ack.service.lifecycle().first(),
         at: ack.filed_at.clone(),
     });
     view! {
         <div class="ns-panel" data-testid="confirmation">
             <PageTitle key=text::service(service, "done_title")/>
-            <p class="ns-panel__label">{i18n.t(c::DONE_REFERENCE)}</p>
+            <p class="ns-panel__label">{i18n.t(reference_label)}</p>
             <p class="ns-panel__reference" data-testid="reference">{reference.clone()}</p>
         </div>
         <section class="ns-slip" aria-labelledby="ns-slip-title">
@@ -146,7 +197,7 @@ fn Slip(ack: Acknowledgement) -> impl IntoView {
             <h2 class="ns-heading-m" id="ns-slip-title">{i18n.t(text::service(service, "ack_title"))}</h2>
             <dl class="ns-summary-list">
                 <div class="ns-summary-list__row">
-                    <dt class="ns-summary-list__key">{i18n.t(c::DONE_REFERENCE)}</dt>
+                    <dt class="ns-summary-list__key">{i18n.t(reference_label)}</dt>
                     <dd class="ns-summary-list__value ns-slip__reference">{reference}</dd>
                 </div>
                 {slip_lines}
@@ -195,7 +246,7 @@ fn Slip(ack: Acknowledgement) -> impl IntoView {
         <super::notices::AckNotices service ids=ack.notices.clone()/>
         <p data-testid="next-steps">{i18n.t(text::service(service, "done_next"))}</p>
         {usual.map(|text| view! { <p data-testid="usual-time">{text}</p> })}
-        <p>{i18n.t(c::DONE_NEXT_STATUS)}</p>
+        <p>{i18n.t(next_status(service))}</p>
         <div class="ns-button-group ns-no-print">
             <button type="button" class="ns-button" data-testid="print" on:click=move |_| { let _ = window().print(); }>
                 {i18n.t(c::DONE_PRINT)}
@@ -205,4 +256,8 @@ fn Slip(ack: Acknowledgement) -> impl IntoView {
             </A>
         </div>
     }
+}
+
+fn is_anonymous(service: ServiceId) -> bool {
+    service.spec().applicant == Applicant::Anonymous
 }

@@ -1,5 +1,7 @@
 //! Verify the mobile by OTP, then send. A mobile verified earlier in this session is not asked
-//! again. Failures keep every answer and say what to do, in the citizen's language.
+//! again. Failures keep every answer and say what to do, in the citizen's language. For an
+//! anonymous service (a confidential tip) the page only sends: no mobile, no code, and the
+//! requests carry none of the browser's cookies.
 
 use super::step::summary_items;
 use super::{just_sent, path, step_index_of, step_path, total_steps, AlreadySent, DraftBanner};
@@ -88,7 +90,7 @@ fn failure_of(e: &ApiError) -> Failure {
 
 /// Outcome of sending: the receipt, problems to show on a step, or a failure to show here.
 enum Sent {
-    Filed(contract::Reference),
+    Filed(Box<contract::Acknowledgement>),
     /// This form's key already filed these answers before they were changed: that filing
     /// stands, and the citizen is shown it rather than a dead end.
     AlreadyFiled(contract::Reference),
@@ -97,6 +99,7 @@ enum Sent {
 }
 
 async fn send(form: FormState) -> Sent {
+    let anonymous = form.spec.applicant == Applicant::Anonymous;
     let answers = form.answers.get_untracked();
     let key = match form.idempotency_key.get_untracked() {
         Some(k) => k,
@@ -112,7 +115,7 @@ async fn send(form: FormState) -> Sent {
             ids.push(id);
             continue;
         }
-        match api::upload_attachment(&file.bytes, &file.mime).await {
+        match api::upload_attachment(&file.bytes, &file.mime, anonymous).await {
             Ok(up) => {
                 form.files.try_update(|files| {
                     if let Some(f) = files.get_mut(i) {
@@ -141,8 +144,8 @@ async fn send(form: FormState) -> Sent {
         answers,
         attachments: ids,
     };
-    match api::submit(form.service, &submission, &key).await {
-        Ok(ack) => Sent::Filed(ack.reference),
+    match api::submit(form.service, &submission, &key, anonymous).await {
+        Ok(ack) => Sent::Filed(Box::new(ack)),
         Err(ApiError::Rejected { body, .. })
             if body.error.code == ErrorCode::IdempotencyConflict =>
         {
@@ -172,18 +175,22 @@ pub fn VerifyPage(form: FormState) -> impl IntoView {
     let i18n = use_i18n();
     let navigate = use_navigate();
     let (service, spec) = (form.service, form.spec);
-    let Applicant::Verified { mobile_field } = spec.applicant;
+    // No one to verify: the page sends as a verified one would, without a code.
+    let mobile_field = spec.applicant.mobile_field();
+    let anonymous = mobile_field.is_none();
     let mobile = Memo::new(move |_| {
-        contract::rules::mobile::parse(&form.get(mobile_field))
+        let field = mobile_field?;
+        contract::rules::mobile::parse(&form.get(field))
             .ok()
             .map(|m| m.as_str().to_owned())
     });
     let mobile_display = Memo::new(move |_| {
-        contract::rules::mobile::parse(&form.get(mobile_field))
+        mobile_field
+            .and_then(|field| contract::rules::mobile::parse(&form.get(field)).ok())
             .map(|m| m.display())
             .unwrap_or_default()
     });
-    let verified = RwSignal::new(false);
+    let verified = RwSignal::new(anonymous);
     let code_sent = RwSignal::new(false);
     let code = RwSignal::new(String::new());
     let resend_in = RwSignal::new(0u32);
@@ -196,7 +203,7 @@ pub fn VerifyPage(form: FormState) -> impl IntoView {
     // citizen verifies their own. The mobile may arrive after the session's answer (a draft
     // taken up after a reload, when a send had failed): whichever comes last decides.
     let session_mobile = RwSignal::new(None::<String>);
-    if !crate::kiosk::is_kiosk() {
+    if !crate::kiosk::is_kiosk() && !anonymous {
         spawn_local(async move {
             if let Ok(s) = api::session().await {
                 session_mobile.try_set(s.verified_mobile);
@@ -295,8 +302,9 @@ pub fn VerifyPage(form: FormState) -> impl IntoView {
             failure.set(None);
             spawn_local(async move {
                 match send(form).await {
-                    Sent::Filed(reference) => {
-                        form.filed(reference.clone());
+                    Sent::Filed(receipt) => {
+                        let reference = receipt.reference.clone();
+                        form.filed(*receipt);
                         let to = path(service, JourneyPage::Confirmation(reference));
                         navigate(
                             &to,
@@ -307,7 +315,7 @@ pub fn VerifyPage(form: FormState) -> impl IntoView {
                         );
                     }
                     Sent::AlreadyFiled(reference) => {
-                        form.filed(reference.clone());
+                        form.already_filed(reference.clone());
                         let to = path(service, JourneyPage::Confirmation(reference));
                         navigate(
                             &format!("{to}?{}", super::confirmation::ALREADY_SENT),
@@ -423,9 +431,9 @@ pub fn VerifyPage(form: FormState) -> impl IntoView {
         <DraftBanner form/>
         <ErrorSummary items attempt=attempts/>
         <StepIndicator current=total_steps(service) total=total_steps(service)/>
-        <PageTitle key=c::STEP_VERIFY error=has_errors/>
+        <PageTitle key=if anonymous { c::STEP_SEND_ANONYMOUS } else { c::STEP_VERIFY } error=has_errors/>
         <Show when=move || !online.get()>
-            <p class="ns-notice" role="status">{i18n.t(c::VERIFY_OFFLINE)}</p>
+            <p class="ns-notice" role="status">{i18n.t(if anonymous { c::SEND_ANONYMOUS_OFFLINE } else { c::VERIFY_OFFLINE })}</p>
         </Show>
         <AlreadySent form/>
         <form class="ns-form" novalidate on:submit=on_submit hidden=move || just_sent(form).get()>
@@ -477,7 +485,11 @@ pub fn VerifyPage(form: FormState) -> impl IntoView {
                     </Show>
                 }
             >
-                <p class="ns-notice" role="status">{move || i18n.format(c::VERIFY_VERIFIED, &[("mobile", &mobile_display.get())])}</p>
+                {if anonymous {
+                    view! { <p class="ns-lead" data-testid="anonymous">{i18n.t(c::SEND_ANONYMOUS_INTRO)}</p> }.into_any()
+                } else {
+                    view! { <p class="ns-notice" role="status">{move || i18n.format(c::VERIFY_VERIFIED, &[("mobile", &mobile_display.get())])}</p> }.into_any()
+                }}
             </Show>
             <div class="ns-button-group">
                 <Show
@@ -494,6 +506,8 @@ pub fn VerifyPage(form: FormState) -> impl IntoView {
                         aria-disabled=move || busy.get().then_some("true")>
                         {move || if busy.get() {
                             i18n.get(c::SENDING)
+                        } else if anonymous {
+                            i18n.get(c::SEND_ANONYMOUS_BUTTON)
                         } else if verified.get() {
                             i18n.get(c::SUBMIT)
                         } else {

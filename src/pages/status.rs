@@ -73,8 +73,15 @@ pub fn remember(view: &StatusView) {
     });
 }
 
+/// Whether `service` is a confidential tip's: nothing of it is kept on the phone. (The tip
+/// lifecycle is the anonymous service's, as `contract::services` checks; this reads the
+/// cheap `lifecycle` rather than linking the declarations into this bundle.)
+pub fn is_tip(service: contract::services::ServiceId) -> bool {
+    service.lifecycle() == contract::lifecycle::Lifecycle::Tip
+}
+
 pub fn remember_mine(entry: Mine) {
-    if crate::kiosk::is_kiosk() {
+    if crate::kiosk::is_kiosk() || is_tip(entry.service) {
         return;
     }
     let mut list = mine();

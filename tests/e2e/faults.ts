@@ -29,6 +29,9 @@ export type Fault = {
 };
 
 const json = (body: unknown) => JSON.stringify(body);
+/** The send page's offline notice: a tip's says its answers are on the page only. */
+const offlineNotice = (j: FaultJourney) =>
+  t(j.lang, j.form.anonymous ? 'journey.send_anonymous_offline' : 'journey.verify_offline');
 const seconds = (lang: Lang, key: string, n: number) => t(lang, key).replace('{seconds}', String(n));
 
 export const FAULTS = {
@@ -95,11 +98,11 @@ export const FAULTS = {
     files: false,
     arm: (j) => j.context.setOffline(true),
     during: async (j) => {
-      await expect(j.page.getByText(t(j.lang, 'journey.verify_offline'))).toBeVisible();
+      await expect(j.page.getByText(offlineNotice(j))).toBeVisible();
     },
     disarm: async (j) => {
       await j.context.setOffline(false);
-      await expect(j.page.getByText(t(j.lang, 'journey.verify_offline'))).toHaveCount(0);
+      await expect(j.page.getByText(offlineNotice(j))).toHaveCount(0);
     },
   },
   hang: {
@@ -201,8 +204,17 @@ export class FaultJourney {
     return Number(query('SELECT attachments FROM filings WHERE reference = ?', reference)[0]?.[0]);
   }
 
+  /** This citizen's filings: by the mobile, or for an anonymous tip by the number its answers carry. */
   filings(): string[] {
-    return query('SELECT reference FROM filings WHERE service = ? AND mobile = ?', this.slug, this.mobile).map((r) => String(r[0]));
+    const rows = this.form.anonymous
+      ? query('SELECT reference FROM filings WHERE service = ? AND mobile IS NULL AND answers LIKE ?', this.slug, `%${this.mobile}%`)
+      : query('SELECT reference FROM filings WHERE service = ? AND mobile = ?', this.slug, this.mobile);
+    return rows.map((r) => String(r[0]));
+  }
+
+  /** The send button's text once nothing more is asked (a code verified, or nobody to verify). */
+  get submitText() {
+    return t(this.lang, this.form.anonymous ? 'journey.send_anonymous_button' : 'journey.submit');
   }
 
   private readRows(): Promise<string[][]> {
@@ -228,7 +240,8 @@ export class FaultJourney {
     this.rows = await this.readRows();
     expect(this.rows.length).toBeGreaterThan(3);
     await page.locator('[data-testid="check-continue"]').click();
-    await expect(form.h1).toHaveText(t(lang, 'journey.step_verify'));
+    await expect(form.h1).toHaveText(form.sendTitle);
+    if (form.anonymous) return;
     await page.locator('[data-testid="send-code"]').click();
     await page.locator('#f-otp').fill('123456');
   }
@@ -239,7 +252,7 @@ export class FaultJourney {
     await this.submit.click();
     await (fault.during ?? (async () => {}))(this);
     await expect(this.failure).toHaveText(fault.message(this.lang));
-    await expect(this.form.h1).toHaveText(t(this.lang, 'journey.step_verify'));
+    await expect(this.form.h1).toHaveText(this.form.sendTitle);
     await (fault.disarm ?? ((j: FaultJourney) => j.page.unroute(j.submissions)))(this);
     this.filed ||= fault.files;
     const filings = this.filings();
@@ -251,19 +264,26 @@ export class FaultJourney {
   /** The draft holds every answer and the one key; Check answers shows what it showed before. */
   async expectNothingLost() {
     const { page, form, lang } = this;
-    const raw = await page.evaluate((k) => localStorage.getItem(k), this.draftKey);
-    expect(raw, `a draft in ${this.draftKey}`).not.toBeNull();
-    const draft = JSON.parse(raw ?? '{}');
-    expect(draft.answers).toMatchObject(draftAnswers(this.steps));
     expect(this.keys.length).toBeGreaterThan(0);
-    expect([...new Set(this.keys)], 'one Idempotency-Key for every try').toEqual([draft.idempotency_key]);
+    if (form.anonymous) {
+      // A tip keeps nothing on the device: its answers are on the page only.
+      const stored = await page.evaluate(() => JSON.stringify(localStorage) + JSON.stringify(sessionStorage));
+      expect(stored, 'nothing of the tip in storage').not.toContain(this.mobile);
+      expect(new Set(this.keys).size, 'one Idempotency-Key for every try').toBe(1);
+    } else {
+      const raw = await page.evaluate((k) => localStorage.getItem(k), this.draftKey);
+      expect(raw, `a draft in ${this.draftKey}`).not.toBeNull();
+      const draft = JSON.parse(raw ?? '{}');
+      expect(draft.answers).toMatchObject(draftAnswers(this.steps));
+      expect([...new Set(this.keys)], 'one Idempotency-Key for every try').toEqual([draft.idempotency_key]);
+    }
     await page.locator('a.ns-back-link').click();
     await expect(form.h1).toHaveText(t(lang, 'forms.check_title'));
     await expect.poll(() => this.readRows()).toEqual(this.rows);
     await page.locator('[data-testid="check-continue"]').click();
-    await expect(form.h1).toHaveText(t(lang, 'journey.step_verify'));
+    await expect(form.h1).toHaveText(form.sendTitle);
     // Still verified in this session: no second code asked for.
-    await expect(this.submit).toHaveText(t(lang, 'journey.submit'));
+    await expect(this.submit).toHaveText(this.submitText);
   }
 
   /** Android kills the tab after a failed send: the reload offers every answer back. */
@@ -312,7 +332,7 @@ export class FaultJourney {
     await expect(form.h1).toHaveText(t(lang, 'forms.check_title'));
     await expect(form.main).toContainText(changed);
     await page.locator('[data-testid="check-continue"]').click();
-    await expect(this.submit).toHaveText(t(lang, 'journey.submit'));
+    await expect(this.submit).toHaveText(this.submitText);
     await this.submit.click();
     await expect(page.locator('[data-testid="already-sent"]')).toHaveText(t(lang, 'journey.already_sent'));
     const shown = (await page.locator('[data-testid="reference"]').textContent())?.trim() ?? '';

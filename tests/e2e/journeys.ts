@@ -5,7 +5,8 @@
 // own rules build their answers from the same blocks (applicant, addresses, a person, dates).
 import type { Answer } from './pages/JourneyForm';
 
-export type JourneyStep = { id: string; answers: Answer[] };
+/** A step and its answers; `optional`: nothing on it is required (no error state to show). */
+export type JourneyStep = { id: string; answers: Answer[]; optional?: true };
 
 /** A date `days` from today in India, as the three boxes take it. */
 export function istDay(days: number) {
@@ -327,6 +328,22 @@ const JOURNEYS: Record<string, (mobile: string) => JourneyStep[]> = {
         { text: 'description', value: 'It fell from my pocket while boarding a train.' },
       ],
     },
+  ],
+  // Nobody's mobile: the number only marks this test's tip in the description, so the
+  // database can be asked for it.
+  'tip-off': (mobile) => [
+    {
+      id: 'tip',
+      answers: [
+        { radio: 'category', option: 'other' },
+        { text: 'other_category', value: 'बालू का अवैध खनन' },
+        { text: 'place', value: 'पुराने बस स्टैंड के पीछे, बिहटा' },
+        { select: 'district', value: 'PAT' },
+        { select: 'station', value: 'PAT-KOTWALI' },
+        { text: 'description', value: `हर शाम 8 बजे के बाद चाय की दुकान से शराब बेची जाती है। (${mobile})` },
+      ],
+    },
+    { id: 'attachment', answers: [{ photo: true }], optional: true },
   ],
 };
 

@@ -30,9 +30,11 @@ export const JOURNEY_SLUGS: readonly string[] = [
   'event-permission',
   'lost-article',
   'missing-person',
-];
-
-/** Home-page services whose pages say plainly that they are not online yet. */
-export const NOT_BUILT_SLUGS: readonly string[] = [
   'tip-off',
 ];
+
+/**
+ * Journeys filed by nobody known (`Applicant::Anonymous`): no mobile, no code, nothing kept on
+ * the device; their last page sends without verifying anyone.
+ */
+export const ANONYMOUS_SLUGS: readonly string[] = ['tip-off'];

@@ -1,11 +1,14 @@
 //! `POST /api/v1/attachments`: one file as the raw request body, kept until it joins a filing.
+//! With a verified session the file is that session's; without one it is anonymous (for a
+//! confidential tip): no session, no mobile, rate-limited in memory by the client's address,
+//! and only a filing of an anonymous service may take it.
 
 use crate::error::ApiError;
 use crate::{secrets, session, AppState};
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{DefaultBodyLimit, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{Extensions, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{post, MethodRouter};
 use contract::rules::{file, FileKind, RuleError};
@@ -27,10 +30,14 @@ pub fn route() -> MethodRouter<AppState> {
 
 async fn upload(
     State(state): State<AppState>,
+    extensions: Extensions,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
-    let session = session::require(&state, &headers).await?;
+    let session = session::current(&state, &headers).await?;
+    if session.is_none() {
+        super::submissions::limit_anonymous(&state, &extensions, &headers)?;
+    }
     let body = body.map_err(|rejection| match rejection.status() {
         StatusCode::PAYLOAD_TOO_LARGE => ApiError::new(ErrorCode::PayloadTooLarge),
         status if status.is_server_error() => ApiError::internal(),
@@ -56,10 +63,14 @@ async fn upload(
     state
         .db
         .run(move |conn| {
+            let (token_hash, mobile) = match session {
+                Some(s) => (Some(s.token_hash), Some(s.mobile)),
+                None => (None, None),
+            };
             let unfiled: i64 = conn.query_row(
                 "SELECT COUNT(*) FROM attachments
                  WHERE session_hash = ?1 AND filing_reference IS NULL",
-                [&session.token_hash],
+                [&token_hash],
                 |row| row.get(0),
             )?;
             if unfiled >= MAX_UNFILED_PER_SESSION {
@@ -75,8 +86,8 @@ async fn upload(
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 params![
                     id,
-                    session.token_hash,
-                    session.mobile,
+                    token_hash,
+                    mobile,
                     mime,
                     body.len() as i64,
                     &body[..],

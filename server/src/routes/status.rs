@@ -3,6 +3,10 @@
 //!
 //! Whatever is wrong (reference unknown or malformed, mobile not the filing's, no access) the
 //! answer is the same `404 not_found`, so neither can be guessed one at a time.
+//!
+//! A confidential tip has no mobile: its number alone opens its status, which says only
+//! "received" or "action taken" and when (no station, no notes), and every answer other than a
+//! `304` counts against the client's address in memory, as the tip itself did.
 
 use crate::error::ApiError;
 use crate::json::Json;
@@ -201,10 +205,17 @@ enum Found {
     NotModified(String),
 }
 
+/// Whether `reference` is a tip's, opened by its number alone.
+fn is_tip(reference: &Reference) -> bool {
+    ServiceId::from_reference(reference)
+        .is_some_and(|s| s.spec().applicant == contract::forms::Applicant::Anonymous)
+}
+
 /// `GET /api/v1/status/{reference}`
 pub async fn get(
     State(state): State<AppState>,
     raw: Result<Path<String>, PathRejection>,
+    extensions: Extensions,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     // Not UTF-8 once decoded: malformed, so the same 404 as any other.
@@ -212,6 +223,9 @@ pub async fn get(
         .ok()
         .and_then(|Path(raw)| Reference::parse(&raw).ok())
         .ok_or_else(not_found)?;
+    if is_tip(&reference) {
+        return get_tip(state, reference, extensions, headers).await;
+    }
     let token_hash = session::cookie_token(&headers)
         .map(|t| session::token_hash(&t))
         .ok_or_else(not_found)?;
@@ -260,6 +274,56 @@ pub async fn get(
             response
         }
     };
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("no-cache, private"),
+    );
+    Ok(response)
+}
+
+/// A tip's status by its number: no session, no mobile.
+async fn get_tip(
+    state: AppState,
+    reference: Reference,
+    extensions: Extensions,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let poll = poll_secs(&state);
+    let lookup = reference.clone();
+    let version: Option<u32> = state
+        .db
+        .run(move |conn| {
+            Ok(conn
+                .query_row(
+                    "SELECT MAX(version) FROM status_events WHERE reference = ?1",
+                    [lookup.as_str()],
+                    |row| row.get(0),
+                )
+                .optional()?
+                .flatten())
+        })
+        .await?;
+    // Only the tag of a tip that exists saves a count: `*` would tell a number exists.
+    if let Some(tag) = version.map(|v| etag(&reference, v)) {
+        let asked = headers
+            .get_all(header::IF_NONE_MATCH)
+            .iter()
+            .any(|v| v.to_str().is_ok_and(|v| v != "*"));
+        if asked && not_modified(&headers, &tag) {
+            let mut response = StatusCode::NOT_MODIFIED.into_response();
+            view_headers(response.headers_mut(), &tag, poll);
+            return Ok(response);
+        }
+    }
+    super::submissions::limit_anonymous(&state, &extensions, &headers)?;
+    let view = state
+        .db
+        .run(move |conn| load_view(conn, &reference))
+        .await?
+        .ok_or_else(not_found)?;
+    let tag = etag(&view.reference, view.version);
+    let mut response = axum::Json(view).into_response();
+    view_headers(response.headers_mut(), &tag, poll);
     response.headers_mut().insert(
         header::CACHE_CONTROL,
         HeaderValue::from_static("no-cache, private"),
@@ -340,6 +404,25 @@ pub fn load_view(conn: &Connection, reference: &Reference) -> Result<Option<Stat
     };
     let service = ServiceId::from_slug(&service).ok_or_else(|| corrupt("service"))?;
     let lifecycle = service.lifecycle();
+    if lifecycle == contract::lifecycle::Lifecycle::Tip {
+        // A tip's steps and their days only: no station, no notes, no expected date.
+        for e in &mut events {
+            e.office_en.clear();
+            e.office_hi.clear();
+            e.note_en = None;
+            e.note_hi = None;
+        }
+        return Ok(Some(StatusView {
+            reference: reference.clone(),
+            service,
+            current,
+            is_final: lifecycle.is_final(current),
+            events,
+            fir_number: None,
+            next: None,
+            version,
+        }));
+    }
     let next = lifecycle.next_expected(current).and_then(|(status, days)| {
         let by = time::today_ist(last_at).checked_add_days(Days::new(days.into()))?;
         Some(NextStep { status, by })

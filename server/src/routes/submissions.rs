@@ -11,13 +11,13 @@ use crate::session::{self, Session};
 use crate::{officer, secrets, time, AppState};
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
+use axum::http::Extensions;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Datelike, Days, Utc};
 use contract::forms::{
     retain_declared, validate_service, Answers, Applicant, Ctx, ServiceSpec, ATTACHMENTS_FIELD,
 };
-use contract::lifecycle::Status;
 use contract::rules::{FileKind, RuleError};
 use contract::services::ServiceId;
 use contract::{
@@ -71,10 +71,24 @@ fn created(ack: Acknowledgement, replayed: bool) -> Response {
     response
 }
 
+/// Counts an anonymous request from this client in memory, or answers `rate_limited`.
+pub fn limit_anonymous(
+    state: &AppState,
+    extensions: &Extensions,
+    headers: &HeaderMap,
+) -> Result<(), ApiError> {
+    let address = super::status::client_ip(extensions, headers);
+    state
+        .anonymous
+        .hit(&address, state.config.clock.now().timestamp())
+        .map_err(ApiError::rate_limited)
+}
+
 /// `POST /api/v1/services/{service}/submissions`
 pub async fn submit(
     State(state): State<AppState>,
     slug: Result<Path<String>, PathRejection>,
+    extensions: Extensions,
     headers: HeaderMap,
     body: Result<Json<Submission>, ApiError>,
 ) -> Result<Response, ApiError> {
@@ -83,8 +97,16 @@ pub async fn submit(
         .ok()
         .and_then(|Path(slug)| ServiceId::from_slug(&slug))
         .ok_or_else(|| ApiError::new(ErrorCode::UnknownService))?;
+    let session = match service.spec().applicant {
+        // Nobody is known, whatever cookie comes along: it is not read, and the tip is not
+        // linked to it.
+        Applicant::Anonymous => {
+            limit_anonymous(&state, &extensions, &headers)?;
+            None
+        }
+        Applicant::Verified { .. } => Some(session::require(&state, &headers).await?),
+    };
     let Json(submission) = body?;
-    let session = session::require(&state, &headers).await?;
     let key = idempotency_key(&headers)?;
     let canonical = serde_json::to_vec(&submission).map_err(|_| ApiError::internal())?;
     let body_hash = secrets::sha256(&[&canonical]).to_vec();
@@ -96,7 +118,7 @@ pub async fn submit(
         .run(move |conn| {
             let filing = Filing {
                 service,
-                session: &session,
+                session: session.as_ref(),
                 key: &key,
                 body_hash: &body_hash,
                 submission: &submission,
@@ -141,7 +163,8 @@ fn unknown_keys(spec: &ServiceSpec, answers: &Answers) -> Vec<FieldError> {
 /// One submission being filed, inside the connection's lock.
 struct Filing<'a> {
     service: ServiceId,
-    session: &'a Session,
+    /// `None` for an anonymous service.
+    session: Option<&'a Session>,
     key: &'a str,
     body_hash: &'a [u8],
     submission: &'a Submission,
@@ -159,6 +182,10 @@ impl Filing<'_> {
             now,
         } = *self;
         let spec = service.spec();
+        // Keys are per verified mobile; an anonymous filing's are in a space of their own
+        // (the empty mobile), linked to no one.
+        let key_owner = session.map_or("", |s| s.mobile.as_str());
+        let reader = Reader::Sender;
         // IMMEDIATE: the write lock is taken before the idempotency check, so even another
         // process on the same file cannot file the same submission in between.
         let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
@@ -166,7 +193,7 @@ impl Filing<'_> {
             .query_row(
                 "SELECT body_hash, reference FROM idempotency_keys
                  WHERE mobile = ?1 AND service = ?2 AND key = ?3",
-                params![session.mobile, service.slug(), key],
+                params![key_owner, service.slug(), key],
                 |row| Ok((row.get(0)?, row.get(1)?)),
             )
             .optional()?;
@@ -178,8 +205,7 @@ impl Filing<'_> {
                 let reference = Reference::parse(&reference).map_err(|_| corrupt("reference"))?;
                 return Err(ApiError::new(ErrorCode::IdempotencyConflict).with_reference(reference));
             }
-            let ack = load_ack(&tx, &reference, Some(&self.session.mobile))?
-                .ok_or_else(ApiError::internal)?;
+            let ack = load_ack(&tx, &reference, reader)?.ok_or_else(ApiError::internal)?;
             return Ok((ack, true));
         }
 
@@ -221,17 +247,25 @@ impl Filing<'_> {
         if !problems.is_empty() {
             return Err(unprocessable(problems));
         }
-        // The filing must come from the mobile this session verified.
-        let Applicant::Verified { mobile_field } = spec.applicant;
-        let mobile = contract::rules::mobile::parse(answers.get(mobile_field).map_or("", |s| s))
-            .map_err(|_| ApiError::new(ErrorCode::NotVerified))?;
-        if mobile.as_str() != session.mobile {
-            return Err(ApiError::new(ErrorCode::NotVerified));
-        }
-
         // Declared and shown answers only, masked where declared so.
         let mut kept = retain_declared(spec, answers, today);
-        kept.insert(mobile_field.to_owned(), mobile.as_str().to_owned());
+        // A verified filing must come from the mobile this session verified.
+        let mobile = match (spec.applicant, session) {
+            (Applicant::Verified { mobile_field }, Some(session)) => {
+                let mobile =
+                    contract::rules::mobile::parse(answers.get(mobile_field).map_or("", |s| s))
+                        .map_err(|_| ApiError::new(ErrorCode::NotVerified))?;
+                if mobile.as_str() != session.mobile {
+                    return Err(ApiError::new(ErrorCode::NotVerified));
+                }
+                kept.insert(mobile_field.to_owned(), mobile.as_str().to_owned());
+                Some(mobile.as_str().to_owned())
+            }
+            (Applicant::Verified { .. }, None) => {
+                return Err(ApiError::new(ErrorCode::NotVerified))
+            }
+            (Applicant::Anonymous, _) => None,
+        };
         let answers_json = serde_json::to_string(&kept).map_err(|_| ApiError::internal())?;
 
         // The filing goes to the station its declared routing fields name (validated above:
@@ -273,7 +307,7 @@ impl Filing<'_> {
                 service.slug(),
                 year,
                 seq,
-                mobile.as_str(),
+                mobile,
                 answers_json,
                 station_code,
                 station_en,
@@ -286,20 +320,16 @@ impl Filing<'_> {
                 submission.attachments.len() as i64,
             ],
         )?;
-        let (note_en, note_hi) = officer::default_notes(
-            service.lifecycle(),
-            Status::Submitted,
-            &station_en,
-            &station_hi,
-            None,
-        );
+        let first = service.lifecycle().first();
+        let (note_en, note_hi) =
+            officer::default_notes(service.lifecycle(), first, &station_en, &station_hi, None);
         tx.execute(
             "INSERT INTO status_events
                  (reference, status, at, office, office_en, office_hi, note_en, note_hi, version)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1)",
             params![
                 reference.as_str(),
-                Status::Submitted.code(),
+                first.code(),
                 filed_at,
                 station_code,
                 station_en,
@@ -312,7 +342,7 @@ impl Filing<'_> {
             "INSERT INTO idempotency_keys (mobile, service, key, body_hash, reference, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![
-                session.mobile,
+                key_owner,
                 service.slug(),
                 key,
                 body_hash,
@@ -326,8 +356,7 @@ impl Filing<'_> {
                 params![id, reference.as_str()],
             )?;
         }
-        let ack = load_ack(&tx, reference.as_str(), Some(&self.session.mobile))?
-            .ok_or_else(ApiError::internal)?;
+        let ack = load_ack(&tx, reference.as_str(), reader)?.ok_or_else(ApiError::internal)?;
         tx.commit()?;
         Ok((ack, false))
     }
@@ -353,12 +382,15 @@ impl Filing<'_> {
             return Ok(Some(RuleError::Invalid.code()));
         }
         let mut mimes = Vec::with_capacity(ids.len());
+        // A verified filing takes its own session's files; an anonymous one only files sent
+        // without a session (`session_hash` NULL), whose unguessable id is all that names them.
+        let owner = self.session.map(|s| s.token_hash.clone());
         for id in ids {
             let mime: Option<String> = tx
                 .query_row(
                     "SELECT mime FROM attachments
-                     WHERE id = ?1 AND session_hash = ?2 AND filing_reference IS NULL",
-                    params![id, self.session.token_hash],
+                     WHERE id = ?1 AND session_hash IS ?2 AND filing_reference IS NULL",
+                    params![id, owner],
                     |row| row.get(0),
                 )
                 .optional()?;
@@ -387,12 +419,21 @@ fn corrupt(what: &str) -> ApiError {
     ApiError::internal()
 }
 
-/// A filing's receipt, built from what was stored when it was filed. `viewer` is the mobile
-/// the asking session verified: the slip's answers go only to the mobile that filed it.
+/// Who is reading a receipt, for its slip's answers.
+#[derive(Clone, Copy)]
+pub enum Reader<'a> {
+    /// The answer to the filing itself (or its retry): whoever sent it.
+    Sender,
+    /// A later read, by a session that verified this mobile (or none).
+    Verified(Option<&'a str>),
+}
+
+/// A filing's receipt, built from what was stored when it was filed. The slip's answers go
+/// only to its sender: in the answer to the filing, or later to the mobile that filed it.
 pub fn load_ack(
     conn: &Connection,
     reference: &str,
-    viewer: Option<&str>,
+    reader: Reader,
 ) -> Result<Option<Acknowledgement>, ApiError> {
     type Row = (
         String,
@@ -474,7 +515,10 @@ pub fn load_ack(
     .into_iter()
     .map(str::to_owned)
     .collect();
-    let filer = mobile.is_some() && mobile.as_deref() == viewer;
+    let filer = match reader {
+        Reader::Sender => true,
+        Reader::Verified(viewer) => mobile.is_some() && mobile.as_deref() == viewer,
+    };
     let slip = if filer {
         service
             .spec()
@@ -558,7 +602,11 @@ pub async fn acknowledgement(
             if !may_read(conn, reference.as_str(), &token_hash, now)? {
                 return Ok(None);
             }
-            load_ack(conn, reference.as_str(), viewer.as_deref())
+            load_ack(
+                conn,
+                reference.as_str(),
+                Reader::Verified(viewer.as_deref()),
+            )
         })
         .await?
         .ok_or_else(unknown)?;

@@ -78,6 +78,16 @@ pub fn answers(service: ServiceId) -> Value {
             ("loudspeaker_from", "18:00"),
             ("loudspeaker_to", "21:30"),
         ]),
+        ServiceId::TipOff => object(&[
+            ("category", "illegal_liquor"),
+            ("place", "Behind the old bus stand, Bihta"),
+            ("district", "PAT"),
+            ("station", "PAT-KOTWALI"),
+            (
+                "description",
+                "Liquor is sold from a tea stall every evening after 8.",
+            ),
+        ]),
         ServiceId::MissingPerson => object(&[
             ("name", "Sunita Devi"),
             ("relative_name", "Ramesh Paswan"),

@@ -31,6 +31,8 @@ pub fn CasePage(reference: Reference) -> impl IntoView {
             Duration::ZERO,
         );
     }
+    // A tip opens by its number alone: nothing to ask for when it is not found.
+    let tip = super::lookup::tip(reference.as_str()).is_some();
     let poll = use_status_poll(reference.clone(), initial);
     let online = crate::use_online();
     let reference_text = reference.to_string();
@@ -82,7 +84,11 @@ pub fn CasePage(reference: Reference) -> impl IntoView {
     view! {
         <h1 class="ns-heading-xl">{title}</h1>
         <div class="ns-visually-hidden" aria-live="polite" data-testid="announce">{move || announced.get().map(|c| i18n.format(s::ANNOUNCE, &[("status", i18n.get(status_key(c)))]))}</div>
-        <Show when=move || poll.view.with(|v| v.is_none()) && poll.denied.get()>
+        {tip.then(|| view! { <p class="ns-lead">{i18n.t(s::TIP_INTRO)}</p> })}
+        <Show when=move || poll.view.with(|v| v.is_none()) && poll.denied.get() && tip>
+            <p class="ns-notice" role="alert" data-testid="tip-not-found">{i18n.t(s::TIP_NOT_FOUND)}</p>
+        </Show>
+        <Show when=move || poll.view.with(|v| v.is_none()) && poll.denied.get() && !tip>
             <MobileGate reference=reference.clone() poll_refresh=poll.refresh view=poll.view/>
         </Show>
         <Show when=move || poll.view.with(|v| v.is_none()) && !online.get()>
@@ -114,7 +120,7 @@ pub fn CasePage(reference: Reference) -> impl IntoView {
                     <li class="ns-timeline__item" class:ns-timeline__item--current=current
                         aria-current=current.then_some("step") data-testid="timeline-event" data-status=e.status.code()>
                         <h3 class="ns-timeline__status">{i18n.get(status_key(e.status))}</h3>
-                        <p class="ns-timeline__meta">{crate::time::format_timestamp(&e.at)} " · " {office}</p>
+                        <p class="ns-timeline__meta">{crate::time::format_timestamp(&e.at)} {(!office.is_empty()).then(|| format!(" · {office}"))}</p>
                         {note.map(|n| view! { <p class="ns-timeline__note">{n}</p> })}
                     </li>
                 }

@@ -15,13 +15,24 @@ use leptos_router::NavigateOptions;
 /// Problems with the lookup form: which field, which message.
 pub type Problems = Vec<(&'static str, Key)>;
 
-/// Checks reference and mobile as typed; the same rules the server runs.
+/// The tip a typed reference names, if it is a tip number (opened with no mobile).
+pub fn tip(reference: &str) -> Option<Reference> {
+    Reference::parse(reference)
+        .ok()
+        .filter(|r| contract::services::ServiceId::from_reference(r).is_some_and(super::is_tip))
+}
+
+/// Checks reference and mobile as typed; the same rules the server runs. A tip number needs
+/// no mobile.
 pub fn check(reference: &str, mobile: &str) -> Problems {
     let mut p = Vec::new();
     if reference.trim().is_empty() {
         p.push(("f-reference", errors::REQUIRED));
     } else if Reference::parse(reference).is_err() {
         p.push(("f-reference", s::REFERENCE_INVALID));
+    }
+    if tip(reference).is_some() {
+        return p;
     }
     match contract::rules::mobile::parse(mobile) {
         Ok(_) => {}
@@ -117,6 +128,14 @@ pub fn LookupPage() -> impl IntoView {
             attempts.update(|n| *n += 1);
             return;
         }
+        // A tip's status opens by its number: nothing is sent until its page asks.
+        if let Some(r) = tip(&reference.get_untracked()) {
+            navigate(
+                &AppRoute::Status(StatusPage::Case(r)).path(),
+                NavigateOptions::default(),
+            );
+            return;
+        }
         busy.set(true);
         let navigate = navigate.clone();
         spawn_local(async move {
@@ -143,6 +162,7 @@ pub fn LookupPage() -> impl IntoView {
         <ErrorSummary items=summary(i18n, problems, LABELS) attempt=attempts/>
         <PageTitle key=services::STATUS_TITLE error=has_errors/>
         <p class="ns-lead">{i18n.t(s::LOOKUP_INTRO)}</p>
+        <p class="ns-hint">{i18n.t(s::TIP_NO_MOBILE)}</p>
         <form class="ns-form" novalidate on:submit=on_submit>
             <FieldGroup id="f-reference".to_string() label=s::REFERENCE hint=Some(s::REFERENCE_HINT) optional=false error=ref_error>
                 <input class="ns-input" id="f-reference" name="reference" type="text" autocapitalize="characters"

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { journeyText, t, type Lang } from '../locales';
+import { ANONYMOUS_SLUGS } from '../services';
 import { AppShell } from './AppShell';
 import { expectNoAxeViolations } from '../fixtures';
 
@@ -35,6 +36,16 @@ export class JourneyForm extends AppShell {
 
   text(key: string) {
     return journeyText(this.lang, this.ns, key);
+  }
+
+  /** Filed by nobody known: the last page sends with no mobile and no code. */
+  get anonymous() {
+    return ANONYMOUS_SLUGS.includes(this.slug);
+  }
+
+  /** The last page's title: verify the mobile and send, or (anonymous) send. */
+  get sendTitle() {
+    return t(this.lang, this.anonymous ? 'journey.step_send_anonymous' : 'journey.step_verify');
   }
 
   stepTitle(stepId: string) {

@@ -106,7 +106,8 @@ for (const [i, slug] of JOURNEY_SLUGS.entries()) {
       await nothingRan(page);
     }
     // Check your answers shows the markup as the text it is, and nothing ran.
-    expect(checked, 'text boxes checked').toBeGreaterThan(3);
+    // (A tip has the fewest: its kind of crime, place and description.)
+    expect(checked, 'text boxes checked').toBeGreaterThanOrEqual(3);
     expect(markupIn, 'a journey has a free-text box').toBeDefined();
     await expect(form.main).toContainText(MARKUP);
     await nothingRan(page);
