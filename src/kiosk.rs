@@ -140,9 +140,14 @@ pub fn is_kiosk() -> bool {
 }
 
 /// The language a page starts in: a kiosk opened (or reset) just now starts in its own
-/// language, everyone else in the one they chose last.
-pub fn start_lang(stored: impl FnOnce() -> Lang) -> Lang {
-    url_config().map(|c| c.lang).unwrap_or_else(stored)
+/// language, everyone else in the one they chose last; a kiosk with none chosen (its storage
+/// emptied, for instance by a late `Clear-Site-Data` answer) in its own language again.
+pub fn start_lang(stored: impl FnOnce() -> Option<Lang>) -> Lang {
+    url_config()
+        .map(|c| c.lang)
+        .or_else(stored)
+        .or_else(|| config().map(|c| c.lang))
+        .unwrap_or_default()
 }
 
 /// Ends this citizen's visit: `public/pwa.js` ends the server session (whose answer carries

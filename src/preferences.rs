@@ -25,10 +25,9 @@ impl TextSize {
     }
 }
 
-pub fn stored_lang() -> Lang {
-    storage::get(storage::LANG_KEY)
-        .and_then(|c| Lang::from_code(&c))
-        .unwrap_or_default()
+/// The language chosen last on this device, if one was.
+pub fn stored_lang() -> Option<Lang> {
+    storage::get(storage::LANG_KEY).and_then(|c| Lang::from_code(&c))
 }
 
 pub fn stored_text_size() -> TextSize {
