@@ -1,12 +1,30 @@
 // Shared fixtures: `test` for ordinary journeys (real CSP) and `axeTest`, whose pages bypass
 // CSP so axe-core can be injected as an inline script. Only a11y scans use `axeTest`.
+//
+// Every test is its own citizen on their own connection: its browser context comes through the
+// test server's local proxy from an address of its own (`X-Forwarded-For`, which the server
+// trusts from loopback only), so the per-address limits (status lookups, FIR searches, tips)
+// count one citizen's requests, not those of every test running at the same time.
 import { test as base, expect, type Page } from '@playwright/test';
 import { createRequire } from 'node:module';
 
 export { expect };
-export const test = base;
 
-export const axeTest = base.extend({ bypassCSP: true });
+let citizens = 0;
+/** An address no other test of this run has (10.<worker>.<n>). */
+function citizenAddress(worker: number) {
+  citizens += 1;
+  return `10.${worker % 256}.${Math.floor(citizens / 256) % 256}.${citizens % 256}`;
+}
+
+export const test = base.extend({
+  context: async ({ context }, use, info) => {
+    await context.setExtraHTTPHeaders({ 'x-forwarded-for': citizenAddress(info.workerIndex) });
+    await use(context);
+  },
+});
+
+export const axeTest = test.extend({ bypassCSP: true });
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');

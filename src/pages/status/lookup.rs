@@ -46,6 +46,7 @@ pub fn check(reference: &str, mobile: &str) -> Problems {
 pub fn failure(e: &ApiError) -> (&'static str, Key) {
     match e {
         ApiError::Rejected { status: 404, .. } => ("f-reference", s::NOT_FOUND),
+        ApiError::Rejected { status: 429, .. } => ("f-reference", s::TOO_MANY_LOOKUPS),
         ApiError::Network => ("f-reference", errors::NETWORK),
         _ => ("f-reference", errors::SERVER),
     }

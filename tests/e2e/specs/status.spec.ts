@@ -190,3 +190,26 @@ test('a rejected filing is marked red, not with the green bar of a success', asy
   expect(await bar()).toBe('rgb(212, 53, 28)');
   expect(inProgress).not.toBe('rgb(212, 53, 28)');
 });
+
+test('too many lookups in a minute are told to wait, in the citizen\'s language, not "something went wrong"', async ({ page }) => {
+  const shell = new AppShell(page);
+  await shell.preferLanguage('hi');
+  await shell.goto('/status');
+  await page.locator('#f-reference').fill('BR-CMP-2026-999999');
+  await page.locator('#f-mobile').fill('9876500000');
+  const summary = page.locator('[data-testid="error-summary"]');
+  const lookUpOnce = async () => {
+    const answered = page.waitForResponse((r) => r.url().endsWith('/api/v1/status/lookup'));
+    await page.locator('[data-testid="show-status"]').click();
+    return (await answered).status();
+  };
+  // This citizen's address may look up 10 times in a minute; each says "not found".
+  for (let i = 0; i < 10; i++) {
+    expect(await lookUpOnce(), `lookup ${i + 1}`).toBe(404);
+    await expect(summary).toContainText(t('hi', 'status.not_found'));
+  }
+  expect(await lookUpOnce()).toBe(429);
+  await expect(summary).toContainText(t('hi', 'status.too_many_lookups'));
+  await expect(summary).not.toContainText(t('hi', 'errors.server'));
+  await expect(page.locator('#f-reference')).toHaveValue('BR-CMP-2026-999999');
+});
