@@ -235,6 +235,24 @@ pub async fn status_lookup(reference: &str, mobile: &str) -> Result<StatusView, 
     send(Request::post(&format!("{BASE}/status/lookup")), &body).await
 }
 
+/// `POST /api/v1/status/{reference}/additions`: more for a tip, by its number, without the
+/// browser's cookies. The same `idempotency_key` on a retry adds nothing twice.
+pub async fn add_to_tip(
+    reference: &Reference,
+    text: &str,
+    idempotency_key: &str,
+) -> Result<contract::status::TipAdded, ApiError> {
+    let body = contract::status::TipAddition {
+        text: text.to_owned(),
+    };
+    let builder = sender(
+        Request::post(&format!("{BASE}/status/{reference}/additions")),
+        true,
+    )
+    .header("Idempotency-Key", idempotency_key);
+    send(builder, &body).await
+}
+
 /// `GET /api/v1/firs/{district}/{station}/{year}/{number}`: an FIR's public summary. A
 /// withheld FIR and a missing one both come back as `Rejected` 404, with the codes
 /// `fir_withheld` and `fir_not_found`.

@@ -14,6 +14,18 @@ pub struct StatusLookup {
     pub mobile: String,
 }
 
+/// `POST /api/v1/status/{reference}/additions`: more for a confidential tip, by its number.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TipAddition {
+    pub text: String,
+}
+
+/// The answer to a [`TipAddition`]: when it was added (RFC 3339, IST).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TipAdded {
+    pub added_at: String,
+}
+
 /// One step of a filing's life.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatusEvent {

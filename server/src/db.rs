@@ -41,6 +41,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "anonymous_attachments",
         include_str!("../migrations/0009_anonymous_attachments.sql"),
     ),
+    (
+        10,
+        "tip_additions",
+        include_str!("../migrations/0010_tip_additions.sql"),
+    ),
 ];
 
 /// Opens (creating if needed) the database at `path` and brings it up to date.

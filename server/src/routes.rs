@@ -41,6 +41,7 @@ pub const API_ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/v1/acknowledgements/{reference}"),
     ("POST", "/api/v1/status/lookup"),
     ("GET", "/api/v1/status/{reference}"),
+    ("POST", "/api/v1/status/{reference}/additions"),
     ("GET", "/api/v1/firs/{district}/{station}/{year}/{number}"),
 ];
 
@@ -62,6 +63,7 @@ fn handler(method: &str, path: &str) -> MethodRouter<AppState> {
         ("GET", "/api/v1/acknowledgements/{reference}") => get(submissions::acknowledgement),
         ("POST", "/api/v1/status/lookup") => post(status::lookup),
         ("GET", "/api/v1/status/{reference}") => get(status::get),
+        ("POST", "/api/v1/status/{reference}/additions") => post(status::add_to_tip),
         ("GET", "/api/v1/firs/{district}/{station}/{year}/{number}") => get(firs::get),
         _ => unreachable!("API_ROUTES lists {method} {path} but no handler serves it"),
     }

@@ -403,3 +403,110 @@ async fn a_tips_status_opens_by_its_number_and_says_only_received_or_action_take
         .await;
     assert_eq!(lookup.status(), StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn more_is_added_to_a_tip_by_its_number_alone_and_only_to_a_tip() {
+    // Twenty additions and the rest from one address: more than its anonymous limit.
+    let server = Server::start_with(|c| c.anonymous_per_window = 1000).await;
+    let client = from(ADDRESS);
+    let ack: Value = submit(&server, &client, SLUG, Some("tip-key-0007"), &tip())
+        .await
+        .json()
+        .await
+        .unwrap();
+    let reference = ack["reference"].as_str().unwrap().to_owned();
+    let add = |path: String, key: Option<&'static str>, text: &str| {
+        let mut request = client
+            .post(server.url(&path))
+            .json(&json!({ "text": text }));
+        if let Some(key) = key {
+            request = request.header("Idempotency-Key", key);
+        }
+        request.send()
+    };
+    let path = format!("/api/v1/status/{reference}/additions");
+    let more = " The truck comes every night at 2 a.m. from the river side.\u{202E} ";
+
+    let response = add(path.clone(), Some("more-key-0001"), more)
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let added: Value = response.json().await.unwrap();
+    assert!(added["added_at"].as_str().unwrap().ends_with("+05:30"));
+    // A retry whose answer was lost adds nothing twice.
+    let again: Value = add(path.clone(), Some("more-key-0001"), more)
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(again, added);
+    let stored: Vec<String> = server
+        .db()
+        .prepare("SELECT text FROM tip_additions WHERE reference = ?1")
+        .unwrap()
+        .query_map([&reference], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(
+        stored,
+        ["The truck comes every night at 2 a.m. from the river side."]
+    );
+    assert!(!everything(&server).contains(ADDRESS));
+    // The tip's status says nothing of it.
+    let view: Value = client
+        .get(server.url(&format!("/api/v1/status/{reference}")))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(view["events"].as_array().unwrap().len(), 1);
+    assert!(!view.to_string().contains("truck"));
+
+    // Checked as the description is; a key is needed.
+    let short = add(path.clone(), Some("more-key-0002"), "ट्रक")
+        .await
+        .unwrap();
+    assert_eq!(short.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        error_of(short).await["fields"],
+        json!([{ "field": "text", "code": "too_short" }])
+    );
+    let keyless = add(path.clone(), None, more).await.unwrap();
+    assert_eq!(keyless.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(error_of(keyless).await["code"], "missing_header");
+
+    // Only a tip that exists: anything else is the same 404.
+    let (_, complaint) = common::file_complaint(&server).await;
+    for other in [
+        format!(
+            "/api/v1/status/{}/additions",
+            complaint["reference"].as_str().unwrap()
+        ),
+        "/api/v1/status/BR-TIP-2026-999999/additions".to_owned(),
+        "/api/v1/status/not-a-reference/additions".to_owned(),
+    ] {
+        let response = add(other.clone(), Some("more-key-0003"), more)
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{other}");
+        assert_eq!(error_of(response).await["code"], "not_found");
+    }
+
+    // At most MAX_ADDITIONS to one tip.
+    for i in 2..=contract::services::tip_off::MAX_ADDITIONS {
+        let key: &'static str = Box::leak(format!("more-fill-{i:04}").into_boxed_str());
+        let response = add(path.clone(), Some(key), more).await.unwrap();
+        assert_eq!(response.status(), StatusCode::CREATED, "addition {i}");
+    }
+    let full = add(path.clone(), Some("more-key-0099"), more)
+        .await
+        .unwrap();
+    assert_eq!(
+        error_of(full).await["fields"],
+        json!([{ "field": "text", "code": "too_many" }])
+    );
+}

@@ -4,6 +4,7 @@
 
 mod case;
 mod lookup;
+mod tip;
 
 use crate::i18n::{keys::status as s, Key};
 use crate::routes::StatusPage;

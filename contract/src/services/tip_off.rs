@@ -1,12 +1,27 @@
 //! Confidential tip-off: anyone tells the police about a crime (drugs, illegal liquor, arms,
 //! gambling, trafficking, cyber crime) without saying who they are. No name, no mobile, no OTP
 //! ([`Applicant::Anonymous`]); the answer is a tip number (`BR-TIP-…`), whose status says only
-//! "received" or "action taken" ([`crate::lifecycle::Lifecycle::Tip`]).
+//! "received" or "action taken" ([`crate::lifecycle::Lifecycle::Tip`]). With the number alone,
+//! more may be added to the tip later ([`addition`]).
 
 use crate::forms::{
     AckSpec, Applicant, AttachmentSpec, FieldSpec as F, Routing, Rule, ServiceSpec, ShownWhen,
     StepSpec, Widget,
 };
+use crate::rules::RuleError;
+
+/// What the tip says, and each thing added to it later by its number.
+pub const DESCRIPTION: Rule = Rule::Text { min: 10, max: 2000 };
+/// Additions one tip may get.
+pub const MAX_ADDITIONS: usize = 20;
+
+/// More for a tip, checked and cleaned as its description is.
+pub fn addition(raw: &str) -> Result<String, RuleError> {
+    let Rule::Text { min, max } = DESCRIPTION else {
+        unreachable!("a tip's description is free text")
+    };
+    crate::rules::text::parse(raw, min, max)
+}
 
 pub const CATEGORIES: &[&str] = &[
     "drugs",
@@ -39,11 +54,7 @@ pub const SPEC: ServiceSpec = ServiceSpec {
                     },
                     Rule::Station,
                 ),
-                F::new(
-                    "description",
-                    Widget::Textarea,
-                    Rule::Text { min: 10, max: 2000 },
-                ),
+                F::new("description", Widget::Textarea, DESCRIPTION),
             ],
             ..StepSpec::EMPTY
         },
@@ -147,6 +158,20 @@ mod tests {
         assert_eq!(errors(&a), vec![]);
         a.insert("category".into(), "bribery".into());
         assert_eq!(errors(&a), vec![("category".into(), RuleError::Invalid)]);
+    }
+
+    #[test]
+    fn an_addition_is_checked_and_cleaned_as_the_description_is() {
+        assert_eq!(addition("  "), Err(RuleError::Required));
+        assert_eq!(addition("छोटा"), Err(RuleError::TooShort { min: 10 }));
+        assert_eq!(
+            addition(&"क".repeat(2001)),
+            Err(RuleError::TooLong { max: 2000 })
+        );
+        assert_eq!(
+            addition(" The truck comes at 2 a.m.\u{202E} "),
+            Ok("The truck comes at 2 a.m.".to_owned())
+        );
     }
 
     #[test]

@@ -20,8 +20,9 @@ use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Days, Utc};
 use contract::lifecycle::Status;
 use contract::rules;
+use contract::services::tip_off;
 use contract::services::ServiceId;
-use contract::status::{NextStep, StatusEvent, StatusLookup, StatusView};
+use contract::status::{NextStep, StatusEvent, StatusLookup, StatusView, TipAdded, TipAddition};
 use contract::{ErrorCode, Reference};
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use std::net::SocketAddr;
@@ -329,6 +330,81 @@ async fn get_tip(
         HeaderValue::from_static("no-cache, private"),
     );
     Ok(response)
+}
+
+/// `POST /api/v1/status/{reference}/additions`: more for a tip, by its number alone. Anything
+/// but a tip that exists is the same `404 not_found`; counted against the client's address in
+/// memory; an `Idempotency-Key` retried answers the first addition's time.
+pub async fn add_to_tip(
+    State(state): State<AppState>,
+    raw: Result<Path<String>, PathRejection>,
+    extensions: Extensions,
+    headers: HeaderMap,
+    body: Result<Json<TipAddition>, ApiError>,
+) -> Result<Response, ApiError> {
+    let reference = raw
+        .ok()
+        .and_then(|Path(raw)| Reference::parse(&raw).ok())
+        .filter(is_tip)
+        .ok_or_else(not_found)?;
+    super::submissions::limit_anonymous(&state, &extensions, &headers)?;
+    let key = super::submissions::idempotency_key(&headers)?;
+    let Json(body) = body?;
+    let text = tip_off::addition(&body.text).map_err(|e| {
+        ApiError::field(ErrorCode::ValidationFailed, "text", e.code())
+            .with_status(StatusCode::UNPROCESSABLE_ENTITY)
+    })?;
+    let now = state.config.clock.now();
+    let added_at = state
+        .db
+        .run(move |conn| {
+            let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
+            let exists: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM filings WHERE reference = ?1)",
+                [reference.as_str()],
+                |row| row.get(0),
+            )?;
+            if !exists {
+                return Err(not_found());
+            }
+            let earlier: Option<String> = tx
+                .query_row(
+                    "SELECT added_at FROM tip_additions WHERE reference = ?1 AND key = ?2",
+                    params![reference.as_str(), key],
+                    |row| row.get(0),
+                )
+                .optional()?;
+            if let Some(at) = earlier {
+                return Ok(at);
+            }
+            let count: i64 = tx.query_row(
+                "SELECT COUNT(*) FROM tip_additions WHERE reference = ?1",
+                [reference.as_str()],
+                |row| row.get(0),
+            )?;
+            if count >= tip_off::MAX_ADDITIONS as i64 {
+                return Err(
+                    ApiError::field(ErrorCode::ValidationFailed, "text", "too_many")
+                        .with_status(StatusCode::UNPROCESSABLE_ENTITY),
+                );
+            }
+            let at = time::rfc3339_utc(now);
+            tx.execute(
+                "INSERT INTO tip_additions (reference, seq, key, text, added_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![reference.as_str(), count + 1, key, text, at],
+            )?;
+            tx.commit()?;
+            Ok(at)
+        })
+        .await?;
+    let added_at = DateTime::parse_from_rfc3339(&added_at)
+        .map_err(|_| corrupt("added_at"))?
+        .with_timezone(&Utc);
+    let answer = TipAdded {
+        added_at: time::rfc3339_ist(added_at),
+    };
+    Ok((StatusCode::CREATED, axum::Json(answer)).into_response())
 }
 
 /// A filing's status view, or `None` when there is no such filing.

@@ -36,7 +36,7 @@ pub const UNKNOWN_FIELD: &str = "unknown_field";
 pub const TOO_MANY: &str = "too_many";
 
 /// 8–64 characters of `[A-Za-z0-9_-]`, as a client makes from a UUID or random bytes.
-fn idempotency_key(headers: &HeaderMap) -> Result<String, ApiError> {
+pub(super) fn idempotency_key(headers: &HeaderMap) -> Result<String, ApiError> {
     let key = headers
         .get(IDEMPOTENCY_HEADER)
         .and_then(|v| v.to_str().ok())

@@ -33,6 +33,7 @@ pub fn CasePage(reference: Reference) -> impl IntoView {
     }
     // A tip opens by its number alone: nothing to ask for when it is not found.
     let tip = super::lookup::tip(reference.as_str()).is_some();
+    let tip_reference = reference.clone();
     let poll = use_status_poll(reference.clone(), initial);
     let online = crate::use_online();
     let reference_text = reference.to_string();
@@ -144,6 +145,12 @@ pub fn CasePage(reference: Reference) -> impl IntoView {
                 <h2 class="ns-heading-m">{i18n.get(s::TIMELINE)}</h2>
                 <ol class="ns-timeline">{events}</ol>
             }
+        })}
+        // Outside the view above, so that a new poll does not empty what is being typed.
+        {tip.then(|| view! {
+            <Show when=move || poll.view.with(|v| v.is_some())>
+                <super::tip::AddToTip reference=tip_reference.clone()/>
+            </Show>
         })}
         <Show when=move || poll.view.with(|v| v.is_some())>
             <div class="ns-freshness ns-no-print">

@@ -139,6 +139,30 @@ test('a tip number opens its status with no mobile: "received", then "action tak
   await expect(page.locator('.ns-timeline__note')).toHaveCount(0);
   await form.scan('tip status');
 
+  // More for the tip, by its number: too short is refused on its box, then it is added.
+  const more = page.locator('#f-tip-more');
+  await more.fill('truck');
+  await page.locator('[data-testid="tip-send"]').click();
+  await expect(form.summary).toBeFocused();
+  await expect(form.summary.locator('a[href="#f-tip-more"]')).toHaveText(
+    t('en', 'errors.summary_item')
+      .replace('{label}', t('en', 'status.tip_add_label'))
+      .replace('{message}', t('en', 'errors.too_short').replace('{min}', '10')),
+  );
+  await expect(more).toHaveValue('truck');
+  await form.scan('tip add more, error');
+  const text = `The truck comes every night at 2 a.m. (${tip.marker})`;
+  await more.fill(text);
+  // The page polls meanwhile: what is being typed stays.
+  for (let i = 0; i < 2; i++) await page.waitForResponse((r) => r.url().endsWith(`/api/v1/status/${number}`));
+  await expect(more).toHaveValue(text);
+  await page.locator('[data-testid="tip-send"]').click();
+  await expect(page.locator('[data-testid="tip-added"]')).toBeVisible();
+  await expect(more).toHaveValue('');
+  await expect(form.summary).toHaveCount(0);
+  expect(query('SELECT text FROM tip_additions WHERE reference = ?', number)).toEqual([[text]]);
+  expect((await browserStorage(page)).text).not.toContain(tip.marker);
+
   advance(number, 'action_taken');
   await expect(events).toHaveCount(2, { timeout: 15_000 });
   await expect(events.nth(1)).toHaveAttribute('data-status', 'action_taken');
