@@ -32,6 +32,16 @@ fn from(address: &str) -> reqwest::Client {
         .unwrap()
 }
 
+/// The id of a file uploaded by `client`.
+async fn uploaded(server: &Server, client: &reqwest::Client) -> String {
+    let response = upload(server, client).await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    response.json::<Value>().await.unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
 async fn upload(server: &Server, client: &reqwest::Client) -> reqwest::Response {
     client
         .post(server.url("/api/v1/attachments"))
@@ -195,12 +205,7 @@ async fn a_tip_is_checked_like_any_filing() {
 async fn a_tips_file_is_sent_without_a_session_and_only_a_tip_takes_it() {
     let server = Server::start().await;
     let anonymous = from(ADDRESS);
-    let sent = upload(&server, &anonymous).await;
-    assert_eq!(sent.status(), StatusCode::CREATED);
-    let file = sent.json::<Value>().await.unwrap()["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let file = uploaded(&server, &anonymous).await;
     let stored: (Option<Vec<u8>>, Option<String>) = server
         .db()
         .query_row(
@@ -231,14 +236,7 @@ async fn a_tips_file_is_sent_without_a_session_and_only_a_tip_takes_it() {
         json!([{ "field": "attachments", "code": "invalid" }])
     );
     // Nor a tip a file of a verified session (it would tie the tip to a mobile).
-    let theirs = upload(&server, &verified)
-        .await
-        .json::<Value>()
-        .await
-        .unwrap()["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let theirs = uploaded(&server, &verified).await;
     let mut body = tip();
     body["attachments"] = json!([theirs]);
     let refused = submit(&server, &anonymous, SLUG, Some("tip-key-0003"), &body).await;
@@ -247,14 +245,7 @@ async fn a_tips_file_is_sent_without_a_session_and_only_a_tip_takes_it() {
         json!([{ "field": "attachments", "code": "invalid" }])
     );
     // Two files are one too many.
-    let second = upload(&server, &anonymous)
-        .await
-        .json::<Value>()
-        .await
-        .unwrap()["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let second = uploaded(&server, &anonymous).await;
     body["attachments"] = json!([file, second]);
     let refused = submit(&server, &anonymous, SLUG, Some("tip-key-0004"), &body).await;
     assert_eq!(
@@ -285,16 +276,8 @@ async fn too_many_tips_from_one_address_wait_and_another_address_does_not() {
         assert_eq!(response.status(), StatusCode::CREATED, "tip {i}");
     }
     let held = submit(&server, &busy, SLUG, Some("tip-limit-0009"), &tip()).await;
-    assert_eq!(held.status(), StatusCode::TOO_MANY_REQUESTS);
-    let wait: u64 = held.headers()["retry-after"]
-        .to_str()
-        .unwrap()
-        .parse()
-        .unwrap();
+    let wait = common::retry_after(held).await;
     assert!((1..=600).contains(&wait), "{wait}");
-    let error = error_of(held).await;
-    assert_eq!(error["code"], "rate_limited");
-    assert_eq!(error["retry_after_secs"], wait);
     // A file from that address waits too; another address is not held up.
     assert_eq!(
         upload(&server, &busy).await.status(),

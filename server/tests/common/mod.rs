@@ -157,6 +157,21 @@ pub async fn error_of(response: reqwest::Response) -> Value {
     response.json::<Value>().await.unwrap()["error"].clone()
 }
 
+/// The wait a `429 rate_limited` answer asks for, checking that its `Retry-After` header and
+/// its body's `retry_after_secs` say the same.
+pub async fn retry_after(response: reqwest::Response) -> u64 {
+    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+    let header: u64 = response.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let error = error_of(response).await;
+    assert_eq!(error["code"], "rate_limited");
+    assert_eq!(error["retry_after_secs"], header);
+    header
+}
+
 /// `d/m/yyyy`, as the complaint form takes dates.
 pub fn dmy(date: NaiveDate) -> String {
     date.format("%-d/%-m/%Y").to_string()
