@@ -94,7 +94,17 @@ test('a tip from the home page in Hindi: errors fixed, a photo, a tip number, an
   await expect(form.h1).toHaveText(t('hi', 'tip_off.done_title'));
   await expect(page.locator('[data-testid="next-steps"]')).toHaveText(t('hi', 'tip_off.done_next'));
   await expect(page.locator('[data-testid="slip-category"]')).toHaveText(t('hi', 'tip_off.category_other'));
+  await expect(page.locator('[data-testid="slip-note"]')).toHaveText(t('hi', 'tip_off.slip_note'));
+  await expect(page.locator('[data-testid="qr"]')).toBeVisible();
   await form.scan('tip number');
+  // The slip prints on one A4 page, and on an 80 mm receipt without running off the paper.
+  await page.emulateMedia({ media: 'print' });
+  const pdf = (await page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
+  expect(pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).toHaveLength(1);
+  await page.setViewportSize({ width: 265, height: 1400 });
+  await expect(page.locator('.ns-slip__reference')).toHaveText(number);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(265);
+  await page.emulateMedia({ media: 'screen' });
 
   // The server holds the tip, with its photo, and no mobile; the browser sent no cookie.
   expect(tipsMarked(tip.marker)).toEqual([[number, null, 1]]);
