@@ -27,6 +27,14 @@ pub fn format_date(d: NaiveDate) -> String {
     d.format("%d/%m/%Y").to_string()
 }
 
+/// "28/11/2026" from an RFC 3339 timestamp, its day in IST; the raw text if it cannot be read.
+pub fn format_day(rfc3339: &str) -> String {
+    match DateTime::parse_from_rfc3339(rfc3339) {
+        Ok(t) => format_date(t.with_timezone(&ist()).date_naive()),
+        Err(_) => rfc3339.to_owned(),
+    }
+}
+
 /// "28/11/2026, 21:05 IST" from an RFC 3339 timestamp; the raw text if it cannot be read.
 pub fn format_timestamp(rfc3339: &str) -> String {
     match DateTime::parse_from_rfc3339(rfc3339) {

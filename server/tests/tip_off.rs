@@ -331,6 +331,14 @@ async fn a_tips_status_opens_by_its_number_and_says_only_received_or_action_take
     let events = view["events"].as_array().unwrap();
     assert_eq!(events.len(), 1);
     assert_eq!(events[0]["status"], "received");
+    // The day only, not the time it was sent.
+    let day = server
+        .now()
+        .with_timezone(&chrono::FixedOffset::east_opt(19_800).unwrap());
+    assert_eq!(
+        events[0]["at"],
+        format!("{}T00:00:00+05:30", day.format("%Y-%m-%d"))
+    );
     // No station, no note: nothing but the step and its day.
     assert_eq!(events[0]["office_en"], "");
     assert_eq!(events[0]["office_hi"], "");

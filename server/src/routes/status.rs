@@ -407,6 +407,19 @@ pub async fn add_to_tip(
     Ok((StatusCode::CREATED, axum::Json(answer)).into_response())
 }
 
+/// `2026-12-02T00:00:00+05:30` for any RFC 3339 time on that IST day.
+fn start_of_ist_day(at: &str) -> Result<String, ApiError> {
+    let day = DateTime::parse_from_rfc3339(at)
+        .map_err(|_| corrupt("at"))?
+        .with_timezone(&time::ist())
+        .date_naive();
+    let midnight = day
+        .and_hms_opt(0, 0, 0)
+        .and_then(|t| t.and_local_timezone(time::ist()).single())
+        .ok_or_else(|| corrupt("at"))?;
+    Ok(time::rfc3339_ist(midnight.with_timezone(&Utc)))
+}
+
 /// A filing's status view, or `None` when there is no such filing.
 pub fn load_view(conn: &Connection, reference: &Reference) -> Result<Option<StatusView>, ApiError> {
     let filing: Option<(String, Option<String>)> = conn
@@ -481,12 +494,14 @@ pub fn load_view(conn: &Connection, reference: &Reference) -> Result<Option<Stat
     let service = ServiceId::from_slug(&service).ok_or_else(|| corrupt("service"))?;
     let lifecycle = service.lifecycle();
     if lifecycle == contract::lifecycle::Lifecycle::Tip {
-        // A tip's steps and their days only: no station, no notes, no expected date.
+        // A tip's steps and their days only: no station, no notes, no expected date, and no
+        // time of day (a number alone must not tell when a tip was sent to the minute).
         for e in &mut events {
             e.office_en.clear();
             e.office_hi.clear();
             e.note_en = None;
             e.note_hi = None;
+            e.at = start_of_ist_day(&e.at)?;
         }
         return Ok(Some(StatusView {
             reference: reference.clone(),

@@ -121,7 +121,7 @@ pub fn CasePage(reference: Reference) -> impl IntoView {
                     <li class="ns-timeline__item" class:ns-timeline__item--current=current
                         aria-current=current.then_some("step") data-testid="timeline-event" data-status=e.status.code()>
                         <h3 class="ns-timeline__status">{i18n.get(status_key(e.status))}</h3>
-                        <p class="ns-timeline__meta">{crate::time::format_timestamp(&e.at)} {(!office.is_empty()).then(|| format!(" · {office}"))}</p>
+                        <p class="ns-timeline__meta">{if tip { crate::time::format_day(&e.at) } else { crate::time::format_timestamp(&e.at) }} {(!office.is_empty()).then(|| format!(" · {office}"))}</p>
                         {note.map(|n| view! { <p class="ns-timeline__note">{n}</p> })}
                     </li>
                 }

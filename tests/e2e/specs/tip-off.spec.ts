@@ -144,7 +144,8 @@ test('a tip number opens its status with no mobile: "received", then "action tak
   await expect(events.first()).toHaveAttribute('data-status', 'received');
   await expect(page.locator('[data-testid="current-status"]')).toContainText(t('en', 'status.code_received'));
   await expect(form.main).toContainText(t('en', 'status.tip_intro'));
-  // Nothing but the step and its day: no station, no note, no date to expect.
+  // Nothing but the step and its day: no time of day, no station, no note, no date to expect.
+  await expect(events.first().locator('.ns-timeline__meta')).toHaveText(/^\d{2}\/\d{2}\/\d{4}\s*$/);
   await expect(form.main).not.toContainText('Kotwali');
   await expect(page.locator('.ns-timeline__note')).toHaveCount(0);
   await form.scan('tip status');
