@@ -253,7 +253,7 @@ impl Forms {
         let all = contract::services::ALL
             .into_iter()
             .map(|s| {
-                let anonymous = s.spec().applicant == contract::forms::Applicant::Anonymous;
+                let anonymous = s.spec().applicant.is_anonymous();
                 FormState::new(s, drafts && !anonymous)
             })
             .collect();

@@ -254,6 +254,11 @@ impl Applicant {
             Applicant::Anonymous => None,
         }
     }
+
+    /// Nobody known files it (see [`Applicant::Anonymous`]).
+    pub const fn is_anonymous(self) -> bool {
+        matches!(self, Applicant::Anonymous)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

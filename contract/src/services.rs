@@ -214,7 +214,7 @@ mod tests {
             // anonymous services': the status pages tell a tip by its lifecycle alone.
             assert_eq!(
                 s.lifecycle() == crate::lifecycle::Lifecycle::Tip,
-                spec.applicant == Applicant::Anonymous,
+                spec.applicant.is_anonymous(),
                 "{s}"
             );
             let district = spec.field(spec.routing.district_field).expect("district");

@@ -9,7 +9,6 @@ use crate::components::page_title::PageTitle;
 use crate::forms::text;
 use crate::i18n::{keys::errors, keys::journey as c, plural, use_i18n, Lang};
 use crate::routes::{AppRoute, StatusPage};
-use contract::forms::Applicant;
 use contract::services::ServiceId;
 use contract::{Acknowledgement, Reference};
 use leptos::prelude::*;
@@ -40,7 +39,7 @@ pub fn ConfirmationPage(service: ServiceId, reference: Reference) -> impl IntoVi
         }
         .into_any();
     }
-    if service.spec().applicant == Applicant::Anonymous {
+    if service.spec().applicant.is_anonymous() {
         return view! { <NumberOnly service reference already/> }.into_any();
     }
     let r = reference.clone();
@@ -175,7 +174,7 @@ fn Slip(ack: Acknowledgement) -> impl IntoView {
         })
         .collect_view();
     let reference = ack.reference.to_string();
-    let reference_label = if is_anonymous(service) {
+    let reference_label = if service.spec().applicant.is_anonymous() {
         c::DONE_TIP_NUMBER
     } else {
         c::DONE_REFERENCE
@@ -256,8 +255,4 @@ fn Slip(ack: Acknowledgement) -> impl IntoView {
             </A>
         </div>
     }
-}
-
-fn is_anonymous(service: ServiceId) -> bool {
-    service.spec().applicant == Applicant::Anonymous
 }

@@ -12,7 +12,7 @@ use crate::components::step_nav::{BackLink, StepIndicator};
 use crate::forms::{client_ctx, new_idempotency_key, FormState};
 use crate::i18n::{keys::errors, keys::journey as c, plural, use_i18n, I18n};
 use crate::routes::JourneyPage;
-use contract::forms::{validate_service, Applicant, Problem, ATTACHMENTS_FIELD};
+use contract::forms::{validate_service, Problem, ATTACHMENTS_FIELD};
 use contract::rules::RuleError;
 use contract::{ErrorCode, Submission};
 use leptos::prelude::*;
@@ -99,7 +99,7 @@ enum Sent {
 }
 
 async fn send(form: FormState) -> Sent {
-    let anonymous = form.spec.applicant == Applicant::Anonymous;
+    let anonymous = form.spec.applicant.is_anonymous();
     let answers = form.answers.get_untracked();
     let key = match form.idempotency_key.get_untracked() {
         Some(k) => k,

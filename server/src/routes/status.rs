@@ -208,8 +208,7 @@ enum Found {
 
 /// Whether `reference` is a tip's, opened by its number alone.
 fn is_tip(reference: &Reference) -> bool {
-    ServiceId::from_reference(reference)
-        .is_some_and(|s| s.spec().applicant == contract::forms::Applicant::Anonymous)
+    ServiceId::from_reference(reference).is_some_and(|s| s.spec().applicant.is_anonymous())
 }
 
 /// `GET /api/v1/status/{reference}`

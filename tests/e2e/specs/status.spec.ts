@@ -191,7 +191,7 @@ test('a rejected filing is marked red, not with the green bar of a success', asy
   expect(inProgress).not.toBe('rgb(212, 53, 28)');
 });
 
-test('too many lookups in a minute are told to wait, in the citizen\'s language, not "something went wrong"', async ({ page }) => {
+axeTest('too many lookups in a minute are told to wait, in the citizen\'s language, not "something went wrong"', async ({ page }) => {
   const shell = new AppShell(page);
   await shell.preferLanguage('hi');
   await shell.goto('/status');
@@ -212,4 +212,5 @@ test('too many lookups in a minute are told to wait, in the citizen\'s language,
   await expect(summary).toContainText(t('hi', 'status.too_many_lookups'));
   await expect(summary).not.toContainText(t('hi', 'errors.server'));
   await expect(page.locator('#f-reference')).toHaveValue('BR-CMP-2026-999999');
+  await expectNoAxeViolations(page, 'status lookup, too many tries (hi)');
 });
