@@ -64,6 +64,8 @@ test('a file chosen before the tab is reloaded on Verify is still filed; it is k
   await form.reachCheck(c, true);
   await form.toVerify();
   await page.locator('[data-testid="send-code"]').click();
+  // The SMS has come (a reload before the answer would cancel the request itself).
+  await expect(page.locator('#f-otp')).toBeVisible();
   // Android kills the tab while the citizen reads the SMS.
   await page.reload();
   await form.booted();
