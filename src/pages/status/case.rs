@@ -86,6 +86,9 @@ pub fn CasePage(reference: Reference) -> impl IntoView {
         <h1 class="ns-heading-xl">{title}</h1>
         <div class="ns-visually-hidden" aria-live="polite" data-testid="announce">{move || announced.get().map(|c| i18n.format(s::ANNOUNCE, &[("status", i18n.get(status_key(c)))]))}</div>
         {tip.then(|| view! { <p class="ns-lead">{i18n.t(s::TIP_INTRO)}</p> })}
+        // Room for the mobile form that replaces "Loading…" when the case is not open to this
+        // browser, so the link and the footer below do not jump when it arrives.
+        <div class="ns-case-body">
         <Show when=move || poll.view.with(|v| v.is_none()) && poll.denied.get() && tip>
             <p class="ns-notice" role="alert" data-testid="tip-not-found">{i18n.t(s::TIP_NOT_FOUND)}</p>
         </Show>
@@ -146,6 +149,7 @@ pub fn CasePage(reference: Reference) -> impl IntoView {
                 <ol class="ns-timeline">{events}</ol>
             }
         })}
+        </div>
         // Outside the view above, so that a new poll does not empty what is being typed.
         {tip.then(|| view! {
             <Show when=move || poll.view.with(|v| v.is_some())>
