@@ -251,7 +251,26 @@
       });
   }
 
-  // After the first load has finished, so the worker's downloads never compete with it.
-  if (document.readyState === 'complete') register();
-  else window.addEventListener('load', register);
+  // The worker precaches every bundle for offline use: a megabyte that must not compete with
+  // this page's own bundle on a slow line, nor hold up its first paint. The bundle is fetched
+  // after the first paint (so `load` alone no longer waits for it): the worker is registered
+  // once the page has loaded, its app has started (Trunk's loader says so) and the main
+  // thread is idle after the first render.
+  var loaded = document.readyState === 'complete';
+  var started = false;
+  var asked = false;
+  function whenIdle() {
+    if (!loaded || !started || asked) return;
+    asked = true;
+    if (window.requestIdleCallback) window.requestIdleCallback(register, { timeout: 3000 });
+    else window.setTimeout(register, 1000);
+  }
+  window.addEventListener('load', function () {
+    loaded = true;
+    whenIdle();
+  });
+  window.addEventListener('TrunkApplicationStarted', function () {
+    started = true;
+    whenIdle();
+  });
 })();

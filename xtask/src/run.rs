@@ -18,10 +18,12 @@ pub fn build_release(ctx: &Ctx) -> Result {
 /// citizen presses Start. The light one goes first: Trunk replaces its whole `dist/` when it
 /// finishes. Then `dist/sw.js`, the service worker that precaches all three (see `pwa.rs`).
 pub fn build_app(ctx: &Ctx) -> Result {
-    run(ctx.cmd("trunk").args(["build", "--release"]))?;
+    write_bundle_html(ctx, &LIGHT, Build::Release)?;
+    run(ctx.cmd("trunk").args(["build", LIGHT.html, "--release"]))?;
+    paint_first(&ctx.root.join("dist/index.html"))?;
     strip_line_comments(&ctx.root.join("dist/pwa.js"))?;
     for bundle in [LOOKUP, FORMS] {
-        write_bundle_html(ctx, &bundle, false)?;
+        write_bundle_html(ctx, &bundle, Build::Release)?;
         run(ctx.cmd("trunk").args([
             "build",
             bundle.html,
@@ -34,6 +36,7 @@ pub fn build_app(ctx: &Ctx) -> Result {
         // The server (and the service worker, offline) answers /<section>/... with that
         // folder's copy of the bundle's entry page.
         let entry = ctx.root.join(format!("dist/{}/index.html", bundle.home));
+        paint_first(&entry)?;
         for section in (bundle.sections)().filter(|s| *s != bundle.home) {
             let dir = ctx.root.join("dist").join(section);
             fs::create_dir_all(&dir)?;
@@ -50,6 +53,38 @@ pub fn build_app(ctx: &Ctx) -> Result {
     }
     // Last, so the service worker precaches exactly what this build wrote.
     crate::pwa::write_service_worker(&ctx.root.join("dist"))
+}
+
+/// What Trunk's loader awaits before it fetches the WebAssembly: the start of the second frame,
+/// so the entry page's own text (header and lead, the largest thing on screen) is painted
+/// first instead of sharing a slow line with the bundle. A hidden tab paints no frames, so a
+/// timer starts it there.
+const AFTER_PAINT: &str = "await new Promise(r=>{requestAnimationFrame(()=>\
+     requestAnimationFrame(()=>setTimeout(r)));setTimeout(r,500)});";
+
+/// Trunk preloads the bundle from `<head>` (`<link rel=preload as=fetch … .wasm>`) and fetches
+/// it as soon as the loader runs; on a phone on a slow network that download competes with the
+/// page's first paint (Lighthouse's LCP counts every request started before it). The entry page
+/// is rewritten so the download starts after the first paint. Fails if Trunk's output changes
+/// shape, rather than quietly shipping the old order.
+fn paint_first(path: &std::path::Path) -> Result {
+    let html = fs::read_to_string(path)?;
+    match without_early_wasm(&html) {
+        Some(lean) => Ok(fs::write(path, lean)?),
+        None => crate::util::fail(format!(
+            "{}: Trunk's wasm preload or loader is not where paint_first expects it",
+            path.display()
+        )),
+    }
+}
+
+fn without_early_wasm(html: &str) -> Option<String> {
+    let at = html.find("type=application/wasm>")?;
+    let start = html[..at].rfind("<link ")?;
+    let end = at + "type=application/wasm>".len();
+    let rest = format!("{}{}", &html[..start], &html[end..]);
+    let init = "const wasm = await init(";
+    (rest.matches(init).count() == 1).then(|| rest.replace(init, &format!("{AFTER_PAINT}\n{init}")))
 }
 
 /// `public/pwa.js` explains itself in comments; phones need none of them (−1.1 KiB brotli of
@@ -78,6 +113,14 @@ pub struct Bundle {
     /// The first path segments whose pages it answers.
     pub sections: fn() -> Box<dyn Iterator<Item = &'static str>>,
 }
+
+/// The first load: home, each service's start page, helplines (built into `dist/` itself).
+const LIGHT: Bundle = Bundle {
+    bin: "nagrik-seva",
+    html: "light.html",
+    home: "",
+    sections: || Box::new(std::iter::empty()),
+};
 
 /// Following a filing: the status lookup and each case's timeline.
 pub const LOOKUP: Bundle = Bundle {
@@ -150,33 +193,88 @@ pub fn run_app(ctx: &Ctx, port: u16) -> Result<i32> {
 /// of pages that the light bundle lacks stay out of the first load.
 const FORMS_ONLY: &str = "<!-- forms only: ";
 
+/// What an entry page is written for.
+#[derive(Clone, Copy, PartialEq)]
+enum Build {
+    /// `cargo xtask dev`: Trunk serves the page and watches each stylesheet on its own.
+    Dev,
+    /// A release build: the bundle's stylesheets in one file, so a phone on a slow line makes
+    /// one request before the first paint instead of six or ten, each a round trip of its own
+    /// on a busy network; and no second copy of the files from public/ (see below).
+    Release,
+}
+
 /// A bundle's entry page is index.html with the bundle's binary: written here, never kept in
 /// git, so the pages cannot drift apart. For a release build the files copied from public/ are
-/// left out: they are served from the root (`/manifest.webmanifest`, `/pwa.js`) and a second
-/// copy under the bundle's folder would only be precached twice by the service worker.
-fn write_bundle_html(ctx: &Ctx, bundle: &Bundle, keep_public: bool) -> Result {
+/// left out of all but the light bundle: they are served from the root (`/manifest.webmanifest`,
+/// `/pwa.js`) and a second copy under the bundle's folder would only be precached twice by the
+/// service worker.
+fn write_bundle_html(ctx: &Ctx, bundle: &Bundle, build: Build) -> Result {
     let index = fs::read_to_string(ctx.root.join("index.html"))?;
     let light = r#"data-bin="nagrik-seva""#;
     if !index.contains(light) {
         return crate::util::fail(format!("index.html no longer has {light}"));
     }
-    let forms: String = index
+    let is_light = bundle.bin == LIGHT.bin;
+    let lines: Vec<String> = index
         .replace(light, &format!(r#"data-bin="{}""#, bundle.bin))
         .lines()
         .filter(|line| {
-            keep_public
+            is_light
+                || build == Build::Dev
                 || !(line.contains(r#"rel="copy-file""#) || line.contains(r#"rel="copy-dir""#))
         })
         .map(|line| {
             let forms_only = line.trim_start().strip_prefix(FORMS_ONLY);
             match forms_only.and_then(|rest| rest.strip_suffix(" -->")) {
-                Some(link) => format!("  {link}\n"),
-                None => format!("{line}\n"),
+                Some(link) if !is_light => format!("  {link}"),
+                _ => line.to_owned(),
             }
         })
         .collect();
-    fs::write(ctx.root.join(bundle.html), forms)?;
+    let lines = match build {
+        Build::Dev => lines,
+        Build::Release => one_stylesheet(ctx, bundle.bin, lines)?,
+    };
+    let page: String = lines.iter().map(|line| format!("{line}\n")).collect();
+    fs::write(ctx.root.join(bundle.html), page)?;
     Ok(())
+}
+
+/// The stylesheet links of an entry page (`<link data-trunk rel="css" href="…">`), in their
+/// order, replaced by one link to their concatenation (`target/css/<bin>.css`), which keeps
+/// the cascade as it was.
+fn one_stylesheet(ctx: &Ctx, bin: &str, lines: Vec<String>) -> Result<Vec<String>> {
+    let href_of = |line: &str| -> Option<String> {
+        let line = line.trim();
+        if !line.starts_with("<link data-trunk") || !line.contains(r#"rel="css""#) {
+            return None;
+        }
+        let rest = &line[line.find(r#"href=""#)? + 6..];
+        Some(rest[..rest.find('"')?].to_owned())
+    };
+    let mut css = String::new();
+    let mut out = Vec::with_capacity(lines.len());
+    let merged = format!("target/css/{bin}.css");
+    for line in lines {
+        match href_of(&line) {
+            Some(href) => {
+                if css.is_empty() {
+                    out.push(format!(r#"  <link data-trunk rel="css" href="{merged}">"#));
+                }
+                css.push_str(&format!("/* {href} */\n"));
+                css.push_str(&fs::read_to_string(ctx.root.join(&href))?);
+                css.push('\n');
+            }
+            None => out.push(line),
+        }
+    }
+    if css.is_empty() {
+        return crate::util::fail("index.html has no stylesheet links to merge");
+    }
+    fs::create_dir_all(ctx.root.join("target/css"))?;
+    fs::write(ctx.root.join(&merged), css)?;
+    Ok(out)
 }
 
 pub fn dev(ctx: &Ctx) -> Result<i32> {
@@ -194,7 +292,7 @@ pub fn dev(ctx: &Ctx) -> Result<i32> {
     let log = ctx.root.join("target/dev-server.log");
     let _server = Server::start(api, 8081, log)?;
     // The forms bundle carries every page, so one `trunk serve` covers the whole app in dev.
-    write_bundle_html(ctx, &FORMS, true)?;
+    write_bundle_html(ctx, &FORMS, Build::Dev)?;
     let mut trunk = ctx.cmd("trunk");
     trunk.args(["serve", "forms.html", "--port", "8080"]);
     println!("$ {}", describe(&trunk));
@@ -204,4 +302,24 @@ pub fn dev(ctx: &Ctx) -> Result<i32> {
     let status = trunk.wait()?;
     // `_server` is dropped here, which kills the API server.
     Ok(exit_code(status))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bundle_is_fetched_after_the_first_paint_and_not_preloaded() {
+        let trunk = "<script nonce=n type=module>import init, * as bindings from '/a.js';\n\
+                     const wasm = await init({ module_or_path: '/a_bg.wasm' });</script>\
+                     <link nonce=n crossorigin href=/a.js rel=modulepreload>\
+                     <link nonce=n as=fetch crossorigin href=/a_bg.wasm integrity=sha384-x \
+                     rel=preload type=application/wasm></head>";
+        let lean = without_early_wasm(trunk).unwrap();
+        assert!(!lean.contains("a_bg.wasm integrity"), "{lean}");
+        assert!(lean.contains("rel=modulepreload></head>"), "{lean}");
+        let wait = lean.find(AFTER_PAINT).unwrap();
+        assert!(wait < lean.find("const wasm = await init(").unwrap());
+        assert!(without_early_wasm("<html></html>").is_none());
+    }
 }

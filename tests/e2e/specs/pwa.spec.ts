@@ -257,6 +257,29 @@ test.describe('installable app', () => {
       expect(precache).toContain(entry);
     }
   });
+  for (const entry of ['/status/BR-CMP-2026-000001', '/complaint']) {
+    test(`on ${entry}, the page's own bundle comes first: the worker's precache waits until its app has started`, async ({ page }) => {
+      await page.addInitScript(() => {
+        const w = window as unknown as { nsOrder: string[] };
+        w.nsOrder = [];
+        addEventListener('TrunkApplicationStarted', () => w.nsOrder.push('started'));
+        if ('serviceWorker' in navigator) {
+          const register = navigator.serviceWorker.register.bind(navigator.serviceWorker);
+          navigator.serviceWorker.register = (url, options) => {
+            w.nsOrder.push('register');
+            return register(url, options);
+          };
+        }
+      });
+      await page.goto(entry);
+      await expect
+        .poll(() => page.evaluate(() => (window as unknown as { nsOrder: string[] }).nsOrder), { timeout: 15_000 })
+        .toEqual(['started', 'register']);
+      // Nothing preloads the bundle ahead of the page's first paint (xtask's paint_first).
+      const html = await (await page.request.get(entry)).text();
+      expect(html).not.toMatch(/rel="?preload"?[^>]*application\/wasm|application\/wasm[^>]*rel="?preload/);
+    });
+  }
 });
 
 test.describe('offline and updates (own server)', () => {
