@@ -9,15 +9,23 @@ use base64::Engine as _;
 /// The placeholder Trunk writes into nonce attributes when `create_nonce = true`.
 pub const NONCE_PLACEHOLDER: &str = "{{__TRUNK NONCE__}}";
 
-/// The policy for a page whose inline scripts carry `nonce`, or for anything else when `None`.
-/// `wasm-unsafe-eval` is the narrowest grant that lets the app compile its WebAssembly.
+/// The policy for a page whose inline script and stylesheet carry `nonce`, or for anything else
+/// when `None`. `wasm-unsafe-eval` is the narrowest grant that lets the app compile its
+/// WebAssembly. A nonce allows the entry page's own `<style>` element, never a `style`
+/// attribute.
 pub fn csp(nonce: Option<&str>) -> String {
-    let script_src = match nonce {
-        Some(nonce) => format!("script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'"),
-        None => "script-src 'self' 'wasm-unsafe-eval'".to_owned(),
+    let (script_src, style_src) = match nonce {
+        Some(nonce) => (
+            format!("script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'"),
+            format!("style-src 'self' 'nonce-{nonce}'"),
+        ),
+        None => (
+            "script-src 'self' 'wasm-unsafe-eval'".to_owned(),
+            "style-src 'self'".to_owned(),
+        ),
     };
     format!(
-        "default-src 'self'; {script_src}; style-src 'self'; img-src 'self' data: blob:; \
+        "default-src 'self'; {script_src}; {style_src}; img-src 'self' data: blob:; \
          connect-src 'self'; font-src 'self'; manifest-src 'self'; worker-src 'self'; \
          object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
     )
@@ -67,7 +75,8 @@ mod tests {
         let a = new_nonce();
         assert_eq!(a.len(), 24);
         assert_ne!(a, new_nonce());
-        assert!(csp(Some(&a)).contains(&format!("'nonce-{a}'")));
+        assert!(csp(Some(&a)).contains(&format!("script-src 'self' 'nonce-{a}'")));
+        assert!(csp(Some(&a)).contains(&format!("style-src 'self' 'nonce-{a}';")));
         assert!(!csp(None).contains("nonce"));
     }
 }

@@ -72,8 +72,12 @@ fn entry_load(
 }
 
 /// Local paths (relative to dist) that `index_html` refers to: attribute values and any
-/// quoted `/…` URL, such as the `.wasm` path inside Trunk's inline loader script.
+/// quoted `/…` URL, such as the `.wasm` path inside Trunk's inline loader script. The page's
+/// inline stylesheet is read as a linked stylesheet was: its only URL is the fallback web font,
+/// which a browser fetches only when no system font has Devanagari (page-weight.spec.ts
+/// measures what a phone transfers).
 pub fn referenced_paths(index_html: &str, exists: impl Fn(&str) -> bool) -> BTreeSet<String> {
+    let index_html = &without_style_elements(index_html);
     let mut found = BTreeSet::new();
     let mut consider = |candidate: &str| {
         let path = candidate
@@ -114,6 +118,20 @@ pub fn referenced_paths(index_html: &str, exists: impl Fn(&str) -> bool) -> BTre
         }
     }
     found
+}
+
+fn without_style_elements(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(open) = rest.find("<style") {
+        out.push_str(&rest[..open]);
+        match rest[open..].find("</style>") {
+            Some(close) => rest = &rest[open + close + "</style>".len()..],
+            None => return out,
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 pub fn build(
@@ -208,6 +226,14 @@ pub fn run(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_inline_stylesheet_is_read_as_a_linked_one_was() {
+        let html = r#"<style nonce="n">@font-face{src:local("X"),url(/fonts/f.woff2)}</style>
+<link href=/app.css rel=stylesheet>"#;
+        let found = referenced_paths(html, |_| true);
+        assert_eq!(found, ["app.css".to_owned()].into_iter().collect());
+    }
 
     #[test]
     fn reads_a_minified_page_with_unquoted_attributes() {

@@ -198,9 +198,9 @@ const FORMS_ONLY: &str = "<!-- forms only: ";
 enum Build {
     /// `cargo xtask dev`: Trunk serves the page and watches each stylesheet on its own.
     Dev,
-    /// A release build: the bundle's stylesheets in one file, so a phone on a slow line makes
-    /// one request before the first paint instead of six or ten, each a round trip of its own
-    /// on a busy network; and no second copy of the files from public/ (see below).
+    /// A release build: the bundle's stylesheets in the entry page itself, so a phone on a
+    /// slow line paints with the HTML alone instead of waiting for six or ten more requests;
+    /// and no second copy of the files from public/ (see below).
     Release,
 }
 
@@ -234,7 +234,7 @@ fn write_bundle_html(ctx: &Ctx, bundle: &Bundle, build: Build) -> Result {
         .collect();
     let lines = match build {
         Build::Dev => lines,
-        Build::Release => one_stylesheet(ctx, bundle.bin, lines)?,
+        Build::Release => one_stylesheet(ctx, lines)?,
     };
     let page: String = lines.iter().map(|line| format!("{line}\n")).collect();
     fs::write(ctx.root.join(bundle.html), page)?;
@@ -242,9 +242,10 @@ fn write_bundle_html(ctx: &Ctx, bundle: &Bundle, build: Build) -> Result {
 }
 
 /// The stylesheet links of an entry page (`<link data-trunk rel="css" href="…">`), in their
-/// order, replaced by one link to their concatenation (`target/css/<bin>.css`), which keeps
-/// the cascade as it was.
-fn one_stylesheet(ctx: &Ctx, bin: &str, lines: Vec<String>) -> Result<Vec<String>> {
+/// order, replaced by one `<style>` element with their contents, which keeps the cascade as it
+/// was. It carries Trunk's nonce placeholder, which the server swaps for the nonce its
+/// Content-Security-Policy allows (see `nagrik_server::headers::csp`).
+fn one_stylesheet(ctx: &Ctx, lines: Vec<String>) -> Result<Vec<String>> {
     let href_of = |line: &str| -> Option<String> {
         let line = line.trim();
         if !line.starts_with("<link data-trunk") || !line.contains(r#"rel="css""#) {
@@ -254,26 +255,29 @@ fn one_stylesheet(ctx: &Ctx, bin: &str, lines: Vec<String>) -> Result<Vec<String
         Some(rest[..rest.find('"')?].to_owned())
     };
     let mut css = String::new();
+    let mut at = None;
     let mut out = Vec::with_capacity(lines.len());
-    let merged = format!("target/css/{bin}.css");
     for line in lines {
         match href_of(&line) {
             Some(href) => {
-                if css.is_empty() {
-                    out.push(format!(r#"  <link data-trunk rel="css" href="{merged}">"#));
+                at.get_or_insert(out.len());
+                let sheet = fs::read_to_string(ctx.root.join(&href))?;
+                if sheet.contains("</") {
+                    return crate::util::fail(format!("{href} has '</', which would end <style>"));
                 }
-                css.push_str(&format!("/* {href} */\n"));
-                css.push_str(&fs::read_to_string(ctx.root.join(&href))?);
+                css.push_str(&sheet);
                 css.push('\n');
             }
             None => out.push(line),
         }
     }
-    if css.is_empty() {
-        return crate::util::fail("index.html has no stylesheet links to merge");
-    }
-    fs::create_dir_all(ctx.root.join("target/css"))?;
-    fs::write(ctx.root.join(&merged), css)?;
+    let Some(at) = at else {
+        return crate::util::fail("index.html has no stylesheet links to inline");
+    };
+    out.insert(
+        at,
+        format!(r#"  <style nonce="{{{{__TRUNK NONCE__}}}}">{css}</style>"#),
+    );
     Ok(out)
 }
 
