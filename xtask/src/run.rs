@@ -12,11 +12,14 @@ pub fn build_release(ctx: &Ctx) -> Result {
 }
 
 /// The app's three bundles, one per family of pages (see `nagrik_seva::bundle`):
-/// the light one (`index.html` → `dist/`), the first load, which also answers each service's
+/// the light one (`light.html`, written from `index.html` like the others → `dist/`), the
+/// first load, which also answers each service's
 /// start page (`dist/<slug>.html`); the status bundle (`lookup.html` → `dist/status/`), what a
 /// slip's QR code opens; and the forms bundle (`forms.html` → `dist/complaint/`), loaded when a
 /// citizen presses Start. The light one goes first: Trunk replaces its whole `dist/` when it
-/// finishes. Then `dist/sw.js`, the service worker that precaches all three (see `pwa.rs`).
+/// finishes. Each entry page gets its stylesheets inline and loads its bundle after the first
+/// paint (`write_bundle_html`, `paint_first`). Then `dist/sw.js`, the service worker that
+/// precaches all three (see `pwa.rs`).
 pub fn build_app(ctx: &Ctx) -> Result {
     write_bundle_html(ctx, &LIGHT, Build::Release)?;
     run(ctx.cmd("trunk").args(["build", LIGHT.html, "--release"]))?;
