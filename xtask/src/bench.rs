@@ -180,10 +180,10 @@ fn clear_previous(out: &Path) -> Result {
 }
 
 /// The baseline, built like the app's light bundle: `trunk build --release` with wasm-opt -Oz,
-/// the workspace's release profile and target/.
+/// the workspace's release profile and toolchain, and target/.
 fn build_baseline(ctx: &Ctx) -> Result {
     println!("\n== baseline build");
-    let mut trunk = ctx.cmd("trunk");
+    let mut trunk = crate::run::trunk_release(ctx)?;
     trunk
         .current_dir(ctx.root.join(BASELINE))
         .args(["build", "--release", "--dist"])

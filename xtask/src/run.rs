@@ -1,9 +1,10 @@
 //! `cargo xtask run` (release build served by the reference server) and `cargo xtask dev`
 //! (trunk serve with live reload, proxying /api/ to the server).
 
-use crate::setup::setup;
-use crate::util::{describe, exit_code, ignore_ctrl_c, run, spawn, Ctx, Result, Server};
+use crate::setup::{setup, RELEASE_TOOLCHAIN};
+use crate::util::{describe, exit_code, fail, ignore_ctrl_c, run, spawn, Ctx, Result, Server};
 use std::fs;
+use std::process::Command;
 
 /// Builds the app in release mode and the server, the steps `run`, `test` and `bench` share.
 pub fn build_release(ctx: &Ctx) -> Result {
@@ -22,12 +23,12 @@ pub fn build_release(ctx: &Ctx) -> Result {
 /// precaches all three (see `pwa.rs`).
 pub fn build_app(ctx: &Ctx) -> Result {
     write_bundle_html(ctx, &LIGHT, Build::Release)?;
-    run(ctx.cmd("trunk").args(["build", LIGHT.html, "--release"]))?;
+    run(trunk_release(ctx)?.args(["build", LIGHT.html, "--release"]))?;
     paint_first(&ctx.root.join("dist/index.html"))?;
     strip_line_comments(&ctx.root.join("dist/pwa.js"))?;
     for bundle in [LOOKUP, FORMS] {
         write_bundle_html(ctx, &bundle, Build::Release)?;
-        run(ctx.cmd("trunk").args([
+        run(trunk_release(ctx)?.args([
             "build",
             bundle.html,
             "--release",
@@ -56,6 +57,50 @@ pub fn build_app(ctx: &Ctx) -> Result {
     }
     // Last, so the service worker precaches exactly what this build wrote.
     crate::pwa::write_service_worker(&ctx.root.join("dist"))
+}
+
+/// `trunk` for a release build: cargo runs the pinned nightly ([`RELEASE_TOOLCHAIN`]), which
+/// compiles the standard library with the bundle's own profile (`-Zbuild-std`) and makes a
+/// panic abort at once instead of formatting a message no citizen sees
+/// (`-Cpanic=immediate-abort`). Measured on the three bundles, brotli of the wasm: light
+/// 132.8 → 120.8 KiB, status 227.4 → 208.4, forms 409.5 → 385.0. The wasm32 flags of
+/// `.cargo/config.toml` are kept: the variable set here replaces them.
+pub fn trunk_release(ctx: &Ctx) -> Result<Command> {
+    let config = fs::read_to_string(ctx.root.join(".cargo/config.toml"))?;
+    let Some(mut flags) = wasm_rustflags(&config) else {
+        return fail(".cargo/config.toml has no [target.wasm32-unknown-unknown] rustflags");
+    };
+    flags.extend(RELEASE_RUSTFLAGS.iter().map(|f| f.to_string()));
+    let mut trunk = ctx.cmd("trunk");
+    trunk
+        .env("RUSTUP_TOOLCHAIN", RELEASE_TOOLCHAIN)
+        .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
+        .env(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
+            flags.join(" "),
+        );
+    Ok(trunk)
+}
+
+const RELEASE_RUSTFLAGS: &[&str] = &["-Zunstable-options", "-Cpanic=immediate-abort"];
+
+/// The `rustflags` of `[target.wasm32-unknown-unknown]` in a `.cargo/config.toml` (one line,
+/// a list of quoted strings).
+fn wasm_rustflags(config: &str) -> Option<Vec<String>> {
+    let section = config.split("[target.wasm32-unknown-unknown]").nth(1)?;
+    let line = section
+        .lines()
+        .take_while(|l| !l.trim_start().starts_with('['))
+        .find_map(|l| l.trim().strip_prefix("rustflags"))?;
+    let list = line.trim_start().strip_prefix('=')?.trim();
+    let inner = list.strip_prefix('[')?.strip_suffix(']')?;
+    Some(
+        inner
+            .split(',')
+            .map(|f| f.trim().trim_matches('"').to_string())
+            .filter(|f| !f.is_empty())
+            .collect(),
+    )
 }
 
 /// What Trunk's loader awaits before it fetches the WebAssembly: the start of the second frame,
@@ -314,6 +359,18 @@ pub fn dev(ctx: &Ctx) -> Result<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn release_builds_keep_the_wasm_flags_of_the_cargo_config() {
+        let root = crate::util::workspace_root();
+        let config = fs::read_to_string(root.join(".cargo/config.toml")).unwrap();
+        let flags = wasm_rustflags(&config).unwrap();
+        assert_eq!(flags, ["--cfg", "erase_components"]);
+        let other = "[target.x]\nrustflags = [\"a\"]\n[target.wasm32-unknown-unknown]\n\
+                     rustflags = [\"--cfg\", \"b\"]\n[alias]\nx = \"y\"\n";
+        assert_eq!(wasm_rustflags(other).unwrap(), ["--cfg", "b"]);
+        assert_eq!(wasm_rustflags("[alias]\nx = 1\n"), None);
+    }
 
     #[test]
     fn the_bundle_is_fetched_after_the_first_paint_and_not_preloaded() {

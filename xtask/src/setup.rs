@@ -8,6 +8,9 @@ use std::time::SystemTime;
 
 const TRUNK_VERSION: &str = "0.21.14";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
+/// The toolchain of release bundles (see `run::trunk_release`): a dated nightly, so every
+/// machine builds the same bytes. Dev builds, tests and the server use the stable default.
+pub const RELEASE_TOOLCHAIN: &str = "nightly-2026-05-20";
 /// Contract fuzzing (`cargo xtask test`, layer "schemathesis"), from PyPI.
 pub const SCHEMATHESIS_VERSION: &str = "4.32.5";
 /// Its own Python virtual environment, so nothing is installed into the system's Python.
@@ -21,6 +24,7 @@ pub const BENCH_NPM: &str = "xtask/bench";
 pub fn setup(ctx: &Ctx) -> Result {
     println!("== setup");
     wasm_target(ctx)?;
+    release_toolchain(ctx)?;
     trunk(ctx)?;
     wasm_bindgen(ctx)?;
     npm_install(ctx, TOOLS_NPM)?;
@@ -43,6 +47,33 @@ fn wasm_target(ctx: &Ctx) -> Result {
     }
     println!("installing rust target {WASM_TARGET}");
     run(ctx.cmd("rustup").args(["target", "add", WASM_TARGET]))
+}
+
+/// The release toolchain and its standard library's source, which release builds compile with
+/// the bundle's own profile (`-Zbuild-std`), so no wasm32 target download is needed for it.
+fn release_toolchain(ctx: &Ctx) -> Result {
+    let components = output(ctx.cmd("rustup").args([
+        "component",
+        "list",
+        "--installed",
+        "--toolchain",
+        RELEASE_TOOLCHAIN,
+    ]))
+    .unwrap_or_default();
+    if components.lines().any(|l| l.trim() == "rust-src") {
+        ok(&format!("rust toolchain {RELEASE_TOOLCHAIN} with rust-src"));
+        return Ok(());
+    }
+    println!("installing rust toolchain {RELEASE_TOOLCHAIN} with rust-src (about 100 MB)");
+    run(ctx.cmd("rustup").args([
+        "toolchain",
+        "install",
+        RELEASE_TOOLCHAIN,
+        "--profile",
+        "minimal",
+        "--component",
+        "rust-src",
+    ]))
 }
 
 fn trunk(ctx: &Ctx) -> Result {
