@@ -2,7 +2,6 @@
 
 use crate::ids::Reference;
 use crate::lifecycle::Status;
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// `POST /api/v1/status/lookup`: the reference and the mobile it was filed with, as typed
@@ -44,8 +43,10 @@ pub struct StatusEvent {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NextStep {
     pub status: Status,
-    /// IST date: the last event's IST date plus `Lifecycle::next_expected`'s days.
-    pub by: NaiveDate,
+    /// IST date, `YYYY-MM-DD`: the last event's IST date plus `Lifecycle::next_expected`'s
+    /// days. Text, not a chrono date, so the status pages (which only show it) carry no date
+    /// parser; the server writes it from a `NaiveDate`.
+    pub by: String,
 }
 
 /// `GET /api/v1/status/{reference}` (and a successful lookup).
@@ -100,7 +101,7 @@ mod tests {
             fir_number: Some("123/2026".into()),
             next: Some(NextStep {
                 status: Status::UnderInvestigation,
-                by: NaiveDate::from_ymd_opt(2026, 12, 7).unwrap(),
+                by: "2026-12-07".into(),
             }),
             version: 2,
         };
@@ -110,6 +111,7 @@ mod tests {
         assert_eq!(json["events"][0]["status"], "submitted");
         assert_eq!(json["events"][1]["note_en"], serde_json::Value::Null);
         assert_eq!(json["next"]["status"], "under_investigation");
+        assert_eq!(json["next"]["by"], "2026-12-07");
         assert_eq!(json["next"]["by"], "2026-12-07");
         assert_eq!(json["version"], 2);
         assert_eq!(serde_json::from_value::<StatusView>(json).unwrap(), view);

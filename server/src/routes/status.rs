@@ -515,7 +515,10 @@ pub fn load_view(conn: &Connection, reference: &Reference) -> Result<Option<Stat
     }
     let next = lifecycle.next_expected(current).and_then(|(status, days)| {
         let by = time::today_ist(last_at).checked_add_days(Days::new(days.into()))?;
-        Some(NextStep { status, by })
+        Some(NextStep {
+            status,
+            by: by.to_string(),
+        })
     });
     Ok(Some(StatusView {
         reference: reference.clone(),

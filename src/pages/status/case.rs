@@ -131,7 +131,7 @@ pub fn CasePage(reference: Reference) -> impl IntoView {
             }).collect_view();
             let service = crate::i18n::keys::service_name(view.service);
             let rejected = view.current == contract::lifecycle::Status::Rejected;
-            let next = view.next.clone().map(|n| i18n.format(s::NEXT, &[("status", i18n.get(status_key(n.status))), ("date", &crate::time::format_date(n.by))]));
+            let next = view.next.clone().map(|n| i18n.format(s::NEXT, &[("status", i18n.get(status_key(n.status))), ("date", &crate::time::format_iso_date(&n.by))]));
             let approved = view.current == contract::lifecycle::Status::Approved;
             view! {
                 <div class="ns-status-summary" class:ns-status-summary--final=view.is_final && !rejected class:ns-status-summary--rejected=rejected data-testid="current-status" tabindex="-1" node_ref=summary>

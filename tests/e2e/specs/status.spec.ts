@@ -46,6 +46,12 @@ for (const lang of LANGS) {
     const events = page.locator('[data-testid="timeline-event"]');
     await expect(events).toHaveCount(1);
     await expect(page.locator('[data-testid="current-status"]')).toContainText(t(lang, 'status.code_submitted'));
+    // The next step's day, sent as 2026-12-07, reads as 07/12/2026.
+    const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const [before, between, after] = t(lang, 'status.next').split(/\{status\}|\{date\}/).map(escape);
+    await expect(page.locator('[data-testid="current-status"]')).toContainText(
+      new RegExp(`${before}.+${between}\\d\\d/\\d\\d/20\\d\\d${after}`),
+    );
     await expect(page.locator('[data-testid="freshness"]')).toHaveText(t(lang, 'status.updated_now'));
 
     // Unchanged: a conditional request answered 304 with no body.
