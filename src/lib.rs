@@ -30,17 +30,34 @@ use leptos_router::{
 use routes::AppRoute;
 use wasm_bindgen::prelude::*;
 
-/// The app is built as three bundles, one per family of pages, so that every page a citizen
-/// lands on loads only what it shows. Each bundle carries the pages of the ones before it;
-/// a page a bundle does not carry is loaded from the bundle that does (a full page load, see
-/// [`pages::load_forms`]). Which bundle a page needs is [`routes::AppRoute::bundle`].
+/// The app is built as four bundles, each carrying one or more families of pages, so that every
+/// page a citizen lands on loads only what it shows. A page a bundle does not carry is loaded
+/// from the bundle that does (a full page load, see [`pages::load_forms`]). Which family a page
+/// belongs to is [`routes::AppRoute::family`].
 pub mod bundle {
-    /// `index.html`: home, helplines, information pages, and each service's start page.
-    pub const LIGHT: u8 = 0;
-    /// `status/index.html`: following a filing (status lookup and a case's timeline).
-    pub const LOOKUP: u8 = 1;
-    /// `complaint/index.html`: the services' forms, the FIR copy, the station directory.
-    pub const FORMS: u8 = 2;
+    /// Home, helplines, information pages, and each service's start page: in every bundle.
+    pub const HOME_PAGES: u8 = 1;
+    /// Following a filing: the status lookup and a case's timeline.
+    pub const STATUS_PAGES: u8 = 2;
+    /// The pages that read the district and station lists: the FIR copy and the directory.
+    pub const RECORD_PAGES: u8 = 4;
+    /// The steps of every declared service.
+    pub const FORM_PAGES: u8 = 8;
+
+    /// `index.html`: the first load.
+    pub const LIGHT: u8 = HOME_PAGES;
+    /// `status/index.html`: what a slip's QR code and SMS open.
+    pub const LOOKUP: u8 = HOME_PAGES | STATUS_PAGES;
+    /// `fir-copy/index.html`: the FIR copy and the police-station directory.
+    pub const RECORDS: u8 = HOME_PAGES | RECORD_PAGES;
+    /// `complaint/index.html`: every page, so a journey's steps, check and confirmation (and
+    /// the status and FIR pages it links to) open without another page load.
+    pub const FORMS: u8 = HOME_PAGES | STATUS_PAGES | RECORD_PAGES | FORM_PAGES;
+
+    /// Whether `bundle` carries the pages of `family`.
+    pub const fn carries(bundle: u8, family: u8) -> bool {
+        bundle & family != 0
+    }
 }
 
 /// Starts the light bundle (`index.html`), the first load.
@@ -51,6 +68,11 @@ pub fn start() {
 /// Starts the status bundle (`status/index.html`): what the slip's QR code and SMS open.
 pub fn start_lookup() {
     mount(app::<{ bundle::LOOKUP }>);
+}
+
+/// Starts the records bundle (`fir-copy/index.html`, copied to `police-stations/`).
+pub fn start_records() {
+    mount(app::<{ bundle::RECORDS }>);
 }
 
 /// Starts the forms bundle (`complaint/index.html`, copied to each journey's folder):
@@ -112,14 +134,17 @@ pub fn app<const BUNDLE: u8>() -> impl IntoView {
     preferences::sync_to_document(i18n.lang, text_size);
     hooks::use_online::provide_online();
     pwa::provide_pwa();
-    if AppRoute::from_path(&window().location().pathname().unwrap_or_default()).bundle() <= BUNDLE {
+    let here = AppRoute::from_path(&window().location().pathname().unwrap_or_default());
+    if bundle::carries(BUNDLE, here.family()) {
         pages::load_forms::handover_done();
     }
-    if BUNDLE >= bundle::LOOKUP {
+    if bundle::carries(BUNDLE, bundle::STATUS_PAGES) {
         pages::status::LastLookup::provide();
     }
-    if BUNDLE >= bundle::FORMS {
+    if bundle::carries(BUNDLE, bundle::RECORD_PAGES) {
         provide_context(forms::masters::Masters::new());
+    }
+    if bundle::carries(BUNDLE, bundle::FORM_PAGES) {
         forms::Forms::provide();
     }
 
@@ -148,7 +173,7 @@ pub fn app<const BUNDLE: u8>() -> impl IntoView {
                         <Footer/>
                         {in_kiosk.then(|| view! {
                             <kiosk::idle::IdleGuard/>
-                            {(BUNDLE >= bundle::LOOKUP).then(|| view! { <kiosk::keyboard::OnScreenKeyboard/> })}
+                            {(BUNDLE != bundle::LIGHT).then(|| view! { <kiosk::keyboard::OnScreenKeyboard/> })}
                         })}
                     }
                 })

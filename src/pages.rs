@@ -17,24 +17,24 @@ use leptos::prelude::*;
 /// The page for a route, if this bundle (one of [`crate::bundle`]) carries it; else a hand-over
 /// to the bundle that does, with a full page load. The other bundles' code is compiled out.
 pub fn view_for<const BUNDLE: u8>(route: AppRoute) -> AnyView {
-    use crate::bundle::{FORMS, LOOKUP};
-    if route.bundle() > BUNDLE {
+    use crate::bundle::{carries, FORM_PAGES, RECORD_PAGES, STATUS_PAGES};
+    if !carries(BUNDLE, route.family()) {
         return view! { <load_forms::LoadForms route/> }.into_any();
     }
     match route {
         AppRoute::Home => home::HomePage().into_any(),
         AppRoute::Service(Service::Helplines) => helplines::HelplinesPage().into_any(),
-        AppRoute::Service(Service::FirCopy) if BUNDLE >= FORMS => {
+        AppRoute::Service(Service::FirCopy) if carries(BUNDLE, RECORD_PAGES) => {
             fir_copy::FirCopyPage().into_any()
         }
-        AppRoute::PoliceStations if BUNDLE >= FORMS => {
+        AppRoute::PoliceStations if carries(BUNDLE, RECORD_PAGES) => {
             police_stations::PoliceStationsPage().into_any()
         }
-        AppRoute::Journey(service, page) if BUNDLE >= FORMS => {
+        AppRoute::Journey(service, page) if carries(BUNDLE, FORM_PAGES) => {
             crate::journey::view_for(service, page)
         }
         AppRoute::Journey(service, _) => crate::journey::start_page(service, None),
-        AppRoute::Status(page) if BUNDLE >= LOOKUP => status::view_for(page),
+        AppRoute::Status(page) if carries(BUNDLE, STATUS_PAGES) => status::view_for(page),
         // A bundle that lacks a page handed it over above; only not-found pages get here.
         AppRoute::NotFound
         | AppRoute::Service(_)

@@ -103,19 +103,20 @@ impl AppRoute {
         }
     }
 
-    /// The first bundle (one of [`crate::bundle`]) that carries this page: a start page is
-    /// static text and a Start link, so it opens as fast as the home page; following a
-    /// filing needs the status bundle; a form's pages need the forms bundle.
-    pub const fn bundle(&self) -> u8 {
-        use crate::bundle::{FORMS, LIGHT, LOOKUP};
+    /// The family of pages (one of [`crate::bundle`]'s) this page belongs to: a start page is
+    /// static text and a Start link, so it opens as fast as the home page; following a filing
+    /// needs the status pages; the FIR copy and the directory read the district and station
+    /// lists; a form's pages need the form engine.
+    pub const fn family(&self) -> u8 {
+        use crate::bundle::{FORM_PAGES, HOME_PAGES, RECORD_PAGES, STATUS_PAGES};
         match self {
-            AppRoute::Home | AppRoute::NotFound => LIGHT,
-            AppRoute::Service(Service::FirCopy) => FORMS,
-            AppRoute::Service(_) => LIGHT,
-            AppRoute::Journey(_, JourneyPage::Start) => LIGHT,
-            AppRoute::Journey(..) => FORMS,
-            AppRoute::Status(_) => LOOKUP,
-            AppRoute::PoliceStations => FORMS,
+            AppRoute::Home | AppRoute::NotFound => HOME_PAGES,
+            AppRoute::Service(Service::FirCopy) => RECORD_PAGES,
+            AppRoute::Service(_) => HOME_PAGES,
+            AppRoute::Journey(_, JourneyPage::Start) => HOME_PAGES,
+            AppRoute::Journey(..) => FORM_PAGES,
+            AppRoute::Status(_) => STATUS_PAGES,
+            AppRoute::PoliceStations => RECORD_PAGES,
         }
     }
 

@@ -41,7 +41,8 @@ struct Page {
 }
 
 /// Every page a citizen can land on: home, status (lookup and a case), helplines, each service's
-/// start page and the FIR copy. `reference` is a real filing, so the case page shows a case.
+/// start page, the FIR copy and the police-station directory. `reference` is a real filing, so
+/// the case page shows a case.
 fn entry_pages(reference: &str) -> Vec<Page> {
     let page = |name: &str, path: String| Page {
         name: name.to_owned(),
@@ -55,6 +56,7 @@ fn entry_pages(reference: &str) -> Vec<Page> {
     ];
     pages.extend(contract::services::ALL.map(|s| page(s.slug(), format!("/{}", s.slug()))));
     pages.push(page("fir-copy", "/fir-copy".to_owned()));
+    pages.push(page("police-stations", "/police-stations".to_owned()));
     pages
 }
 
@@ -192,7 +194,7 @@ fn build_baseline(ctx: &Ctx) -> Result {
 }
 
 /// The server's size report for the entry pages: the light bundle's, held to the budget as the
-/// size gate of `cargo xtask test` holds them, and the status bundle's, reported beside them.
+/// size gate of `cargo xtask test` holds them, and the status and records bundles', reported beside them.
 /// Returns the entries held to the budget.
 fn asset_report(ctx: &Ctx, out: &Path) -> Result<Vec<String>> {
     println!("\n== first-load size");
@@ -201,7 +203,7 @@ fn asset_report(ctx: &Ctx, out: &Path) -> Result<Vec<String>> {
     report
         .args(["asset-report", "--dist", "dist", "--json"])
         .arg(out.join("assets.json"));
-    for entry in budgeted.iter().cloned().chain(crate::run::lookup_entries()) {
+    for entry in budgeted.iter().cloned().chain(crate::run::other_entries()) {
         report.args(["--entry", &entry]);
     }
     println!("$ {}", describe(&report));
@@ -219,7 +221,7 @@ fn asset_report(ctx: &Ctx, out: &Path) -> Result<Vec<String>> {
 
 /// `nagrik-server serve` on a free port, with brotli, the CSP nonce and index.html as the
 /// fallback: the app and the baseline are served the same way. The server compresses all of
-/// dist (three bundles, each wasm at brotli 11) before it answers, which takes well over a
+/// dist (four bundles, each wasm at brotli 11) before it answers, which takes well over a
 /// minute on a busy 2-core machine: longer than `util::Server` waits, hence this guard.
 fn serve(ctx: &Ctx, db: &Path, dist: &str, log: &Path) -> Result<Served> {
     if !ctx.root.join(dist).join("index.html").exists() {

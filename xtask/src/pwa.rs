@@ -1,7 +1,7 @@
 //! The installable, offline-first app: writes `dist/sw.js` after every build.
 //!
-//! The service worker precaches every file the build produced (both bundles, the status copy,
-//! icons, manifest), and its `VERSION` is a hash of all of them, so any change to the build is
+//! The service worker precaches every file the build produced (every bundle, each copy of its
+//! entry page, icons, manifest), and its `VERSION` is a hash of all of them, so any change to the build is
 //! a new worker and the old caches are dropped when it activates. The worker's behaviour lives
 //! in `sw.js.template` next to this file.
 //!

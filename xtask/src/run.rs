@@ -12,21 +12,22 @@ pub fn build_release(ctx: &Ctx) -> Result {
     build_server(ctx)
 }
 
-/// The app's three bundles, one per family of pages (see `nagrik_seva::bundle`):
-/// the light one (`light.html`, written from `index.html` like the others → `dist/`), the
-/// first load, which also answers each service's
-/// start page (`dist/<slug>.html`); the status bundle (`lookup.html` → `dist/status/`), what a
-/// slip's QR code opens; and the forms bundle (`forms.html` → `dist/complaint/`), loaded when a
+/// The app's four bundles, each carrying one or more families of pages (see
+/// `nagrik_seva::bundle`): the light one (`light.html`, written from `index.html` like the
+/// others → `dist/`), the first load, which also answers each service's start page
+/// (`dist/<slug>.html`); the status bundle (`lookup.html` → `dist/status/`), what a slip's QR
+/// code opens; the records bundle (`records.html` → `dist/fir-copy/`), the FIR copy and the
+/// station directory; and the forms bundle (`forms.html` → `dist/complaint/`), loaded when a
 /// citizen presses Start. The light one goes first: Trunk replaces its whole `dist/` when it
 /// finishes. Each entry page gets its stylesheets inline and loads its bundle after the first
 /// paint (`write_bundle_html`, `paint_first`). Then `dist/sw.js`, the service worker that
-/// precaches all three (see `pwa.rs`).
+/// precaches all four (see `pwa.rs`).
 pub fn build_app(ctx: &Ctx) -> Result {
     write_bundle_html(ctx, &LIGHT, Build::Release)?;
     run(trunk_release(ctx)?.args(["build", LIGHT.html, "--release"]))?;
     paint_first(&ctx.root.join("dist/index.html"))?;
     strip_line_comments(&ctx.root.join("dist/pwa.js"))?;
-    for bundle in [LOOKUP, FORMS] {
+    for bundle in [LOOKUP, RECORDS, FORMS] {
         write_bundle_html(ctx, &bundle, Build::Release)?;
         run(trunk_release(ctx)?.args([
             "build",
@@ -178,20 +179,22 @@ pub const LOOKUP: Bundle = Bundle {
     sections: || Box::new(["status"].into_iter()),
 };
 
-/// The steps of every declared service, and the pages that load district and station lists
-/// (FIR copy, police-station directory).
+/// The pages that read the district and station lists: the FIR copy and the police-station
+/// directory.
+pub const RECORDS: Bundle = Bundle {
+    bin: "nagrik-seva-records",
+    html: "records.html",
+    home: "fir-copy",
+    sections: || Box::new(["fir-copy", "police-stations"].into_iter()),
+};
+
+/// The steps of every declared service (the bundle carries every page, so a journey never
+/// reloads on its way to the status or FIR pages).
 pub const FORMS: Bundle = Bundle {
     bin: "nagrik-seva-forms",
     html: "forms.html",
     home: "complaint",
-    sections: || {
-        Box::new(
-            contract::services::ALL
-                .into_iter()
-                .map(|s| s.slug())
-                .chain(["fir-copy", "police-stations"]),
-        )
-    },
+    sections: || Box::new(contract::services::ALL.into_iter().map(|s| s.slug())),
 };
 
 /// The services whose start page the light bundle answers (`dist/<slug>.html`).
@@ -204,9 +207,11 @@ pub fn light_entries() -> impl Iterator<Item = String> {
     std::iter::once("index.html".to_owned()).chain(start_pages().map(|s| format!("{s}.html")))
 }
 
-/// The status bundle's entry pages, as paths in `dist`.
-pub fn lookup_entries() -> impl Iterator<Item = String> {
-    (LOOKUP.sections)().map(|s| format!("{s}/index.html"))
+/// The status and records bundles' entry pages, as paths in `dist`.
+pub fn other_entries() -> impl Iterator<Item = String> {
+    [LOOKUP, RECORDS]
+        .into_iter()
+        .flat_map(|b| (b.sections)().map(|s| format!("{s}/index.html")))
 }
 
 pub fn build_server(ctx: &Ctx) -> Result {

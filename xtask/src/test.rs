@@ -305,8 +305,8 @@ fn trunk_release(ctx: &Ctx) -> Result {
 }
 
 /// The light bundle's entry pages fit the budget: the home page (`index.html`, which also
-/// answers helplines and information pages) and each service's start page. The status
-/// bundle's pages do not yet (issue 13); `cargo xtask bench` measures them against it.
+/// answers helplines and information pages) and each service's start page. The status and
+/// records bundles' pages do not yet (issue 13); `cargo xtask bench` measures them against it.
 fn size_gate(ctx: &Ctx) -> Result {
     build_server(ctx)?;
     let mut cmd = ctx.cmd(ctx.server_bin());

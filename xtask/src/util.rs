@@ -161,7 +161,7 @@ impl Server {
         println!("$ {}  (log: {})", describe(&cmd), log.display());
         let child = spawn(&mut cmd)?;
         let mut server = Server { child, port, log };
-        // The server brotli-compresses every file of dist (three bundles) before it listens:
+        // The server brotli-compresses every file of dist (four bundles) before it listens:
         // about 25 s on two idle cores, measured at 104 s on a loaded one.
         server.wait_healthy(Duration::from_secs(240))?;
         Ok(server)

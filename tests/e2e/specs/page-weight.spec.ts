@@ -1,8 +1,9 @@
 // The pages a citizen lands on from a shared link or a bookmark load within the budget on a
 // fresh visit, counted as the browser counts it: the compressed bodies of the page and
 // everything it fetched (Resource Timing `encodedBodySize`), with no service worker. These are
-// the light bundle's pages; the status bundle's (`/status`, `/status/{reference}`) are not yet
-// within it (issue 13), and `cargo xtask bench` measures them.
+// the light bundle's pages; the status bundle's (`/status`, `/status/{reference}`) and the
+// records bundle's (`/fir-copy`, `/police-stations`) are not yet within it (issue 13), and
+// `cargo xtask bench` measures them.
 import { test, expect } from '../fixtures';
 import { JOURNEY_SLUGS } from '../services';
 

@@ -1,5 +1,5 @@
 // The installable, offline-first app: manifest and icons, the generated service worker
-// (dist/sw.js, written by `cargo xtask` after every build), offline use of both bundles, and
+// (dist/sw.js, written by `cargo xtask` after every build), offline use of every bundle, and
 // the update flow (a new build waits until the page asks it to take over).
 //
 // The offline and update tests start their own nagrik-server (NAGRIK_SERVER_BIN) on a free
@@ -253,7 +253,7 @@ test.describe('installable app', () => {
     expect(new Set(precache).size, 'no duplicates').toBe(precache.length);
     expect(precache).not.toContain('/sw.js');
     expect([...precache].sort()).toEqual(distUrls(DIST));
-    for (const entry of ['/index.html', '/complaint/index.html', '/status/index.html', '/manifest.webmanifest']) {
+    for (const entry of ['/index.html', '/complaint/index.html', '/status/index.html', '/fir-copy/index.html', '/police-stations/index.html', '/manifest.webmanifest']) {
       expect(precache).toContain(entry);
     }
   });
@@ -294,7 +294,7 @@ test.describe('offline and updates (own server)', () => {
     tmp = '';
   });
 
-  test('both bundles work offline, and no personal API response is cached', async ({ page, context }) => {
+  test('every bundle works offline, and no personal API response is cached', async ({ page, context }) => {
     tmp = mkdtempSync(path.join(os.tmpdir(), 'ns-pwa-offline-'));
     server = new PrivateServer(copyDist(tmp), path.join(tmp, 'db.sqlite3'), await freePort());
     await server.start();
@@ -320,6 +320,13 @@ test.describe('offline and updates (own server)', () => {
 
     await shell.goto(`${server.url}/helplines`);
     await expect(shell.h1).toHaveText(t('hi', 'services.helplines_title'));
+
+    // The records bundle, from its own cached entry page.
+    await shell.goto(`${server.url}/fir-copy`);
+    await expect(shell.h1).toHaveText(t('hi', 'services.fir_copy_title'));
+    // Its district list comes from the master data cached above.
+    await expect(page.locator('#f-district option[value="PAT"]')).toHaveCount(1);
+    await expect(page.locator('#f-year')).toBeEditable();
 
     // The forms bundle, from its own cached entry page.
     await shell.goto(`${server.url}/complaint/about-you`);
