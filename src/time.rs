@@ -24,7 +24,31 @@ pub fn today_ist() -> NaiveDate {
 }
 
 pub fn format_date(d: NaiveDate) -> String {
-    d.format("%d/%m/%Y").to_string()
+    use chrono::Datelike;
+    day_text(d.year().into(), d.month(), d.day())
+}
+
+/// The year it is now in IST, read by hand from the browser's clock (no date library).
+pub fn this_year_ist() -> i64 {
+    wall_clock_ist(now_ms()).0
+}
+
+/// "28/11/2026, 21:05 IST": now, from the browser's clock (no date library).
+pub fn now_text() -> String {
+    let (y, mo, d, h, mi) = wall_clock_ist(now_ms());
+    clock_text(y, mo, d, h, mi)
+}
+
+fn clock_text(y: i64, mo: u32, d: u32, h: u32, mi: u32) -> String {
+    format!("{}, {h:02}:{mi:02} IST", day_text(y, mo, d))
+}
+
+/// The wall clock in IST at `ms` milliseconds since the epoch: year, month, day, hour, minute.
+fn wall_clock_ist(ms: f64) -> (i64, u32, u32, u32, u32) {
+    let minutes = (ms / 60_000.0).floor() as i64 + IST_MINUTES;
+    let (y, mo, d) = civil_from_days(minutes.div_euclid(1440));
+    let of_day = minutes.rem_euclid(1440);
+    (y, mo, d, (of_day / 60) as u32, (of_day % 60) as u32)
 }
 
 /// "28/11/2026" from an RFC 3339 timestamp, its day in IST; the raw text if it cannot be read.
@@ -38,7 +62,7 @@ pub fn format_day(rfc3339: &str) -> String {
 /// "28/11/2026, 21:05 IST" from an RFC 3339 timestamp; the raw text if it cannot be read.
 pub fn format_timestamp(rfc3339: &str) -> String {
     match ist_wall_clock(rfc3339) {
-        Some((y, mo, d, h, mi)) => format!("{}, {h:02}:{mi:02} IST", day_text(y, mo, d)),
+        Some((y, mo, d, h, mi)) => clock_text(y, mo, d, h, mi),
         None => rfc3339.to_owned(),
     }
 }
@@ -109,10 +133,8 @@ fn ist_wall_clock(text: &str) -> Option<(i64, u32, u32, u32, u32)> {
     if d < 1 || d > days_in_month(y, month) || h > 23 || mi > 59 || sec > 60 {
         return None;
     }
-    let minutes = days_from_civil(y, month, d as u32) * 1440 + h * 60 + mi - offset + IST_MINUTES;
-    let (y, mo, d) = civil_from_days(minutes.div_euclid(1440));
-    let of_day = minutes.rem_euclid(1440);
-    Some((y, mo, d, (of_day / 60) as u32, (of_day % 60) as u32))
+    let minutes = days_from_civil(y, month, d as u32) * 1440 + h * 60 + mi - offset;
+    Some(wall_clock_ist(minutes as f64 * 60_000.0))
 }
 
 fn days_in_month(y: i64, m: u32) -> i64 {
@@ -174,6 +196,24 @@ mod tests {
             format_date(NaiveDate::from_ymd_opt(2026, 3, 5).unwrap()),
             "05/03/2026"
         );
+    }
+
+    /// The browser's clock read by hand gives chrono's wall clock in IST, before and after
+    /// midnight, month and year ends, leap days, and before the epoch.
+    #[test]
+    fn the_clock_read_by_hand_as_chrono_reads_it() {
+        let start = DateTime::parse_from_rfc3339("1969-12-31T00:00:00Z").unwrap();
+        for step in 0..6000i64 {
+            // Steps of 9 h 17 min 3.25 s: every minute of the day comes round.
+            let ms = start.timestamp_millis() + step * 33_423_250;
+            let by_chrono = DateTime::<Utc>::from_timestamp_millis(ms)
+                .unwrap()
+                .with_timezone(&ist())
+                .format("%d/%m/%Y, %H:%M IST")
+                .to_string();
+            let (y, mo, d, h, mi) = wall_clock_ist(ms as f64);
+            assert_eq!(clock_text(y, mo, d, h, mi), by_chrono, "{ms}");
+        }
     }
 
     /// The hand-written reader agrees with chrono's, valid or not, across years, offsets,

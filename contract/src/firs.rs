@@ -167,11 +167,12 @@ pub struct FirCopy {
     pub law: Law,
     /// As the FIR cites them, e.g. `["BNS 303(2)", "BNS 3(5)"]`.
     pub sections: Vec<String>,
-    /// The day of the occurrence, or the first day of a span.
-    pub occurred_from: NaiveDate,
-    /// The last day, when the occurrence spans several.
+    /// The day of the occurrence, or the first day of a span: `YYYY-MM-DD`, as the server
+    /// writes it (kept as text so the app's FIR pages carry no date library).
+    pub occurred_from: String,
+    /// The last day, when the occurrence spans several (`YYYY-MM-DD`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub occurred_to: Option<NaiveDate>,
+    pub occurred_to: Option<String>,
     pub place: String,
     pub complainant: String,
     /// The brief facts, as written in the FIR.
@@ -242,7 +243,7 @@ mod tests {
             registered_at: "2026-03-14T10:20:00+05:30".into(),
             law: Law::Bns,
             sections: vec!["BNS 303(2)".into()],
-            occurred_from: NaiveDate::from_ymd_opt(2026, 3, 13).unwrap(),
+            occurred_from: "2026-03-13".into(),
             occurred_to: None,
             place: "गांधी मैदान के पास".into(),
             complainant: "सीता देवी".into(),

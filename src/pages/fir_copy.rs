@@ -10,7 +10,6 @@ use crate::components::field_group::{described_by, FieldGroup};
 use crate::components::page_title::PageTitle;
 use crate::i18n::{keys::errors, keys::fir_copy as f, keys::services, use_i18n, I18n, Key, Lang};
 use crate::pages::masters_select::{DistrictSelect, StationSelect};
-use chrono::Datelike;
 use contract::firs::{self, FirCopy};
 use contract::rules::RuleError;
 use contract::{DistrictCode, ErrorCode, StationCode};
@@ -192,7 +191,7 @@ const LABELS: &[(&str, Key)] = &[
 ];
 
 fn this_year() -> u16 {
-    u16::try_from(crate::time::today_ist().year()).unwrap_or(u16::MAX)
+    u16::try_from(crate::time::this_year_ist()).unwrap_or(u16::MAX)
 }
 
 /// A text box for the year or the number: digits, kept as typed.

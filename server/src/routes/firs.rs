@@ -265,8 +265,13 @@ fn copy_of(row: Row, q: &Query, search: FirSearch) -> Result<FirCopy, ApiError> 
         registered_at: time::rfc3339_ist(registered_at),
         law: Law::from_code(&row.law).ok_or_else(|| corrupt("law"))?,
         sections: serde_json::from_str(&row.sections).map_err(|_| corrupt("sections"))?,
-        occurred_from: date(&row.occurred_from)?,
-        occurred_to: row.occurred_to.as_deref().map(date).transpose()?,
+        occurred_from: date(&row.occurred_from)?.to_string(),
+        occurred_to: row
+            .occurred_to
+            .as_deref()
+            .map(date)
+            .transpose()?
+            .map(|d| d.to_string()),
         place: row.place,
         complainant: row.complainant,
         facts: row.facts,

@@ -6,13 +6,9 @@ use crate::forms::masters::{use_masters, Load};
 use crate::i18n::{keys::common, keys::fir_copy as f, use_i18n, Key};
 use crate::pages::police_stations::tel_href;
 use crate::pages::status::status_key;
-use crate::time::{format_date, format_timestamp, now_ist};
+use crate::time::{format_iso_date, format_timestamp, now_text};
 use contract::firs::{FirCopy, Law, TextLang};
 use leptos::prelude::*;
-
-fn now_text() -> String {
-    now_ist().format("%d/%m/%Y, %H:%M IST").to_string()
-}
 
 /// One row: the page's own word for it, then the value.
 #[component]
@@ -42,8 +38,9 @@ pub fn FirCopyView(fir: FirCopy, #[prop(into)] hindi: Signal<bool>) -> impl Into
     let registered = format_timestamp(&fir.registered_at);
     let occurred = fir
         .occurred_to
-        .map(|to| (format_date(fir.occurred_from), format_date(to)));
-    let occurred_from = format_date(fir.occurred_from);
+        .as_deref()
+        .map(|to| (format_iso_date(&fir.occurred_from), format_iso_date(to)));
+    let occurred_from = format_iso_date(&fir.occurred_from);
     let district = fir.district.clone();
     let station = fir.station.clone();
     let law = match fir.law {
