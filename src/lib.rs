@@ -58,6 +58,17 @@ pub mod bundle {
     pub const fn carries(bundle: u8, family: u8) -> bool {
         bundle & family != 0
     }
+
+    /// The families whose pages have text fields. At a kiosk they open in the forms bundle,
+    /// the only one with the on-screen keyboard: it is 11 KiB brotli of the status bundle and
+    /// 8 of the records one, which the citizens on their own phones never use.
+    pub const TYPED_PAGES: u8 = STATUS_PAGES | RECORD_PAGES | FORM_PAGES;
+
+    /// Whether `bundle` shows the pages of `family` here (`kiosk`: this is a kiosk); else it
+    /// hands them to the bundle that does.
+    pub const fn shows(bundle: u8, family: u8, kiosk: bool) -> bool {
+        carries(bundle, family) && (!kiosk || bundle == FORMS || family & TYPED_PAGES == 0)
+    }
 }
 
 /// Starts the light bundle (`index.html`), the first load.
@@ -134,8 +145,11 @@ pub fn app<const BUNDLE: u8>() -> impl IntoView {
     preferences::sync_to_document(i18n.lang, text_size);
     hooks::use_online::provide_online();
     pwa::provide_pwa();
+    if BUNDLE == bundle::FORMS && in_kiosk {
+        pages::load_forms::restore_kiosk_address();
+    }
     let here = AppRoute::from_path(&window().location().pathname().unwrap_or_default());
-    if bundle::carries(BUNDLE, here.family()) {
+    if bundle::shows(BUNDLE, here.family(), in_kiosk) {
         pages::load_forms::handover_done();
     }
     if bundle::carries(BUNDLE, bundle::STATUS_PAGES) {
@@ -173,7 +187,7 @@ pub fn app<const BUNDLE: u8>() -> impl IntoView {
                         <Footer/>
                         {in_kiosk.then(|| view! {
                             <kiosk::idle::IdleGuard/>
-                            {(BUNDLE != bundle::LIGHT).then(|| view! { <kiosk::keyboard::OnScreenKeyboard/> })}
+                            {(BUNDLE == bundle::FORMS).then(|| view! { <kiosk::keyboard::OnScreenKeyboard/> })}
                         })}
                     }
                 })

@@ -17,8 +17,8 @@ use leptos::prelude::*;
 /// The page for a route, if this bundle (one of [`crate::bundle`]) carries it; else a hand-over
 /// to the bundle that does, with a full page load. The other bundles' code is compiled out.
 pub fn view_for<const BUNDLE: u8>(route: AppRoute) -> AnyView {
-    use crate::bundle::{carries, FORM_PAGES, RECORD_PAGES, STATUS_PAGES};
-    if !carries(BUNDLE, route.family()) {
+    use crate::bundle::{carries, shows, FORM_PAGES, RECORD_PAGES, STATUS_PAGES};
+    if !shows(BUNDLE, route.family(), crate::kiosk::is_kiosk()) {
         return view! { <load_forms::LoadForms route/> }.into_any();
     }
     match route {

@@ -1,6 +1,7 @@
 use crate::i18n::{keys::common, keys::errors, use_i18n};
-use crate::routes::AppRoute;
+use crate::routes::{AppRoute, JourneyPage};
 use crate::storage::session;
+use contract::services::ServiceId;
 use leptos::prelude::*;
 
 /// Set just before handing a path to the forms bundle; the forms bundle clears it on start.
@@ -15,8 +16,39 @@ pub fn handover_done() {
     }
 }
 
-/// In the light bundle, a form's address: load the forms bundle for it (a full page load, so
-/// the server answers with the forms' entry page). Shown only for that moment.
+/// The address whose answer is the forms bundle whatever page it is for: its own entry page.
+/// A kiosk loads it for a page with text fields that another bundle would answer (see
+/// [`crate::bundle::shows`]), and the forms bundle puts the page's address back.
+fn kiosk_entry() -> String {
+    let journey = AppRoute::Journey(ServiceId::Complaint, JourneyPage::Start);
+    format!("{}/index.html", journey.path())
+}
+
+/// In the forms bundle at a kiosk, opened at [`kiosk_entry`] by a hand-over: the address of
+/// the page handed over replaces it before the router reads it, so the citizen sees (and
+/// Back and reload use) the page's own address. Only a path of this app is taken.
+pub fn restore_kiosk_address() {
+    let location = window().location();
+    if location.pathname().ok() != Some(kiosk_entry()) {
+        return;
+    }
+    let Some(path) = session().and_then(|s| s.get_item(HANDOVER_KEY).ok().flatten()) else {
+        return;
+    };
+    if !path.starts_with('/')
+        || path.starts_with("//")
+        || AppRoute::from_path(&path) == AppRoute::NotFound
+    {
+        return;
+    }
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
+    }
+}
+
+/// A page this bundle does not show: load the bundle that does (a full page load, so the
+/// server answers with that bundle's entry page; at a kiosk, the forms bundle's entry page for
+/// every page with text fields). Shown only for that moment.
 #[component]
 pub fn LoadForms(route: AppRoute) -> impl IntoView {
     let i18n = use_i18n();
@@ -33,9 +65,15 @@ pub fn LoadForms(route: AppRoute) -> impl IntoView {
             let _ = s.set_item(HANDOVER_KEY, &path);
         }
         crate::kiosk::remember();
+        let typed = route.family() & crate::bundle::TYPED_PAGES != 0;
+        let to = if crate::kiosk::is_kiosk() && typed {
+            kiosk_entry()
+        } else {
+            path.clone()
+        };
         // Replace, not assign: the router already added this address to the history, and a
         // second entry would make Back land here and load the bundle again (a Back trap).
-        let _ = window().location().replace(&path);
+        let _ = window().location().replace(&to);
     });
     view! { <p class="ns-boot" role="status">{i18n.t(common::LOADING)}</p> }.into_any()
 }

@@ -387,6 +387,33 @@ test.describe('on-screen keyboard', () => {
     await expect(kiosk.keyboard).toHaveAttribute('data-layout', 'digits');
   });
 
+  test('a kiosk started on the status page, then the FIR copy: each at its own address, with the keyboard', async ({ page }) => {
+    // Only the forms bundle has the keyboard: the status and records bundles hand a kiosk's
+    // page to it, and it puts the page's address back.
+    const kiosk = new Kiosk(page);
+    await kiosk.open('&lang=en', '/status');
+    await expect(kiosk.h1).toHaveText(t('en', 'services.status_title'));
+    await expect(page).toHaveURL(/\/status$/);
+    await page.locator('#f-reference').click();
+    await expect(kiosk.keyboard).toHaveAttribute('data-layout', 'english');
+
+    await page.goto('/fir-copy');
+    await kiosk.booted();
+    await expect(kiosk.h1).toHaveText(t('en', 'services.fir_copy_title'));
+    await expect(page).toHaveURL(/\/fir-copy$/);
+    await expect(kiosk.html).toHaveClass(/ns-kiosk/);
+    await page.locator('#f-number').click();
+    await expect(kiosk.keyboard).toBeVisible();
+
+    // Back returns to the status page, not to the forms bundle's own address.
+    await page.goBack();
+    await kiosk.booted();
+    await expect(page).toHaveURL(/\/status$/);
+    await expect(kiosk.h1).toHaveText(t('en', 'services.status_title'));
+    await page.locator('#f-reference').click();
+    await expect(kiosk.keyboard).toBeVisible();
+  });
+
   for (const lang of LANGS) {
     axeTest(`no axe violations with the keyboard and the warning open (${lang})`, async ({ page }) => {
       await page.clock.install();

@@ -35,3 +35,21 @@ for (const path of ENTRY_PAGES) {
     expect(total / 1024, `${path} transferred:\n${detail}`).toBeLessThanOrEqual(BUDGET_KIB);
   });
 }
+
+// The pages with their own bundle load it, not the forms bundle (which has every page), and a
+// kiosk's on-screen keyboard stays out of them (only the forms bundle has it).
+for (const [path, bundle] of [
+  ['/status', 'status/nagrik-seva-lookup-'],
+  ['/fir-copy', 'fir-copy/nagrik-seva-records-'],
+  ['/police-stations', 'fir-copy/nagrik-seva-records-'],
+] as const) {
+  test(`a fresh visit to ${path} loads its own bundle`, async ({ page }) => {
+    await page.goto(path, { waitUntil: 'networkidle' });
+    await expect(page.locator('main h1')).toBeVisible();
+    const wasm = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.wasm')),
+    );
+    expect(wasm).toHaveLength(1);
+    expect(wasm[0]).toContain(`/${bundle}`);
+  });
+}
