@@ -56,8 +56,39 @@ pub fn build_app(ctx: &Ctx) -> Result {
             ctx.root.join(format!("dist/{slug}.html")),
         )?;
     }
+    for bundle in [LIGHT, LOOKUP, RECORDS, FORMS] {
+        check_built_by_nightly(&ctx.root.join("dist").join(bundle.home), bundle.bin)?;
+    }
     // Last, so the service worker precaches exactly what this build wrote.
     crate::pwa::write_service_worker(&ctx.root.join("dist"))
+}
+
+/// Fails unless the bundle's WebAssembly in `dir` was compiled by a nightly: its `producers`
+/// section names the compiler. A release built with stable would still work and still fit the
+/// light bundle's budget, only 9% larger, so nothing else would notice.
+fn check_built_by_nightly(dir: &std::path::Path, bin: &str) -> Result {
+    let prefix = format!("{bin}-");
+    for entry in fs::read_dir(dir)? {
+        let path = entry?.path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if name.starts_with(&prefix) && name.ends_with("_bg.wasm") {
+            return if names_a_nightly(&fs::read(&path)?) {
+                Ok(())
+            } else {
+                fail(format!(
+                    "{}: not compiled by {RELEASE_TOOLCHAIN} (release builds go through trunk_release)",
+                    path.display()
+                ))
+            };
+        }
+    }
+    fail(format!("{}: no {prefix}*_bg.wasm", dir.display()))
+}
+
+/// Whether a module's bytes name a nightly rustc (`1.97.0-nightly (e50aa6fba 2026-05-19)`).
+fn names_a_nightly(wasm: &[u8]) -> bool {
+    wasm.windows(b"-nightly (".len())
+        .any(|w| w == b"-nightly (")
 }
 
 /// `trunk` for a release build: cargo runs the pinned nightly ([`RELEASE_TOOLCHAIN`]), which
@@ -364,6 +395,16 @@ pub fn dev(ctx: &Ctx) -> Result<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_nightly_is_recognised_by_the_name_it_leaves_in_the_module() {
+        assert!(names_a_nightly(
+            b"\0asm\x01\0\0\0...\x05rustc\x251.97.0-nightly (e50aa6fba 2026-05-19)..."
+        ));
+        assert!(!names_a_nightly(
+            b"\0asm\x01\0\0\0...\x05rustc\x0c1.95.0 (59807616e 2026-04-14)"
+        ));
+    }
 
     #[test]
     fn release_builds_keep_the_wasm_flags_of_the_cargo_config() {
