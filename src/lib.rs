@@ -32,7 +32,7 @@ use wasm_bindgen::prelude::*;
 
 /// The app is built as four bundles, each carrying one or more families of pages, so that every
 /// page a citizen lands on loads only what it shows. A page a bundle does not carry is loaded
-/// from the bundle that does (a full page load, see [`pages::load_forms`]). Which family a page
+/// from the bundle that does (a full page load, see [`pages::hand_over`]). Which family a page
 /// belongs to is [`routes::AppRoute::family`].
 pub mod bundle {
     /// Home, helplines, information pages, and each service's start page: in every bundle.
@@ -64,10 +64,35 @@ pub mod bundle {
     /// 8 of the records one, which the citizens on their own phones never use.
     pub const TYPED_PAGES: u8 = STATUS_PAGES | RECORD_PAGES | FORM_PAGES;
 
-    /// Whether `bundle` shows the pages of `family` here (`kiosk`: this is a kiosk); else it
-    /// hands them to the bundle that does.
+    /// Whether a page of `family` needs the forms bundle's on-screen keyboard (`kiosk`: this
+    /// is a kiosk).
+    pub const fn needs_keyboard(family: u8, kiosk: bool) -> bool {
+        kiosk && family & TYPED_PAGES != 0
+    }
+
+    /// Whether `bundle` shows the pages of `family` here; else it hands them to the bundle
+    /// that does.
     pub const fn shows(bundle: u8, family: u8, kiosk: bool) -> bool {
-        carries(bundle, family) && (!kiosk || bundle == FORMS || family & TYPED_PAGES == 0)
+        carries(bundle, family) && (bundle == FORMS || !needs_keyboard(family, kiosk))
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn each_page_is_shown_by_its_own_bundle_and_at_a_kiosk_typed_pages_by_the_forms_one() {
+            let families = [HOME_PAGES, STATUS_PAGES, RECORD_PAGES, FORM_PAGES];
+            let shown = |bundle, kiosk| families.map(|f| shows(bundle, f, kiosk));
+            assert_eq!(shown(LIGHT, false), [true, false, false, false]);
+            assert_eq!(shown(LOOKUP, false), [true, true, false, false]);
+            assert_eq!(shown(RECORDS, false), [true, false, true, false]);
+            assert_eq!(shown(FORMS, false), [true; 4]);
+            for bundle in [LIGHT, LOOKUP, RECORDS] {
+                assert_eq!(shown(bundle, true), [true, false, false, false]);
+            }
+            assert_eq!(shown(FORMS, true), [true; 4]);
+        }
     }
 }
 
@@ -146,11 +171,11 @@ pub fn app<const BUNDLE: u8>() -> impl IntoView {
     hooks::use_online::provide_online();
     pwa::provide_pwa();
     if BUNDLE == bundle::FORMS && in_kiosk {
-        pages::load_forms::restore_kiosk_address();
+        pages::hand_over::restore_kiosk_address();
     }
     let here = AppRoute::from_path(&window().location().pathname().unwrap_or_default());
     if bundle::shows(BUNDLE, here.family(), in_kiosk) {
-        pages::load_forms::handover_done();
+        pages::hand_over::handover_done();
     }
     if bundle::carries(BUNDLE, bundle::STATUS_PAGES) {
         pages::status::LastLookup::provide();

@@ -2,9 +2,9 @@
 //! The journeys' pages are in [`crate::journey`].
 
 pub mod fir_copy;
+pub mod hand_over;
 pub mod helplines;
 pub mod home;
-pub mod load_forms;
 mod masters_select;
 pub mod not_found;
 pub mod police_stations;
@@ -19,7 +19,7 @@ use leptos::prelude::*;
 pub fn view_for<const BUNDLE: u8>(route: AppRoute) -> AnyView {
     use crate::bundle::{carries, shows, FORM_PAGES, RECORD_PAGES, STATUS_PAGES};
     if !shows(BUNDLE, route.family(), crate::kiosk::is_kiosk()) {
-        return view! { <load_forms::LoadForms route/> }.into_any();
+        return view! { <hand_over::HandOver route/> }.into_any();
     }
     match route {
         AppRoute::Home => home::HomePage().into_any(),

@@ -1,15 +1,18 @@
+//! A page the running bundle does not show is handed to the bundle that does, with one full
+//! page load (see [`crate::bundle`]).
+
 use crate::i18n::{keys::common, keys::errors, use_i18n};
 use crate::routes::{AppRoute, JourneyPage};
 use crate::storage::session;
 use contract::services::ServiceId;
 use leptos::prelude::*;
 
-/// Set just before handing a path to the forms bundle; the forms bundle clears it on start.
-/// Finding it already set for the same path means the server answered with the light bundle
-/// again (a misconfigured host): say so instead of reloading for ever.
+/// Set just before handing a path to another bundle; the bundle that shows it clears it on
+/// start. Finding it already set for the same path means the server answered with a bundle
+/// that does not show it again (a misconfigured host): say so instead of reloading for ever.
 const HANDOVER_KEY: &str = "ns.forms-handover";
 
-/// Called by the forms bundle when it starts.
+/// Called by a bundle that starts on a page it shows.
 pub fn handover_done() {
     if let Some(s) = session() {
         let _ = s.remove_item(HANDOVER_KEY);
@@ -50,7 +53,7 @@ pub fn restore_kiosk_address() {
 /// server answers with that bundle's entry page; at a kiosk, the forms bundle's entry page for
 /// every page with text fields). Shown only for that moment.
 #[component]
-pub fn LoadForms(route: AppRoute) -> impl IntoView {
+pub fn HandOver(route: AppRoute) -> impl IntoView {
     let i18n = use_i18n();
     let path = route.path();
     let looped = session()
@@ -65,8 +68,7 @@ pub fn LoadForms(route: AppRoute) -> impl IntoView {
             let _ = s.set_item(HANDOVER_KEY, &path);
         }
         crate::kiosk::remember();
-        let typed = route.family() & crate::bundle::TYPED_PAGES != 0;
-        let to = if crate::kiosk::is_kiosk() && typed {
+        let to = if crate::bundle::needs_keyboard(route.family(), crate::kiosk::is_kiosk()) {
             kiosk_entry()
         } else {
             path.clone()
