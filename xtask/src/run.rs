@@ -27,8 +27,8 @@ pub fn build_app(ctx: &Ctx) -> Result {
     run(trunk_release(ctx)?.args(["build", LIGHT.html, "--release"]))?;
     paint_first(&ctx.root.join("dist/index.html"))?;
     strip_line_comments(&ctx.root.join("dist/pwa.js"))?;
-    for bundle in [LOOKUP, RECORDS, FORMS] {
-        write_bundle_html(ctx, &bundle, Build::Release)?;
+    for bundle in BUNDLES.iter().filter(|b| b.bin != LIGHT.bin) {
+        write_bundle_html(ctx, bundle, Build::Release)?;
         run(trunk_release(ctx)?.args([
             "build",
             bundle.html,
@@ -56,7 +56,7 @@ pub fn build_app(ctx: &Ctx) -> Result {
             ctx.root.join(format!("dist/{slug}.html")),
         )?;
     }
-    for bundle in [LIGHT, LOOKUP, RECORDS, FORMS] {
+    for bundle in BUNDLES {
         check_built_by_nightly(&ctx.root.join("dist").join(bundle.home), bundle.bin)?;
     }
     // Last, so the service worker precaches exactly what this build wrote.
@@ -193,6 +193,9 @@ pub struct Bundle {
     /// The first path segments whose pages it answers.
     pub sections: fn() -> Box<dyn Iterator<Item = &'static str>>,
 }
+
+/// Every bundle, in the order they are built (the light one first, see [`build_app`]).
+const BUNDLES: [Bundle; 4] = [LIGHT, LOOKUP, RECORDS, FORMS];
 
 /// The first load: home, each service's start page, helplines (built into `dist/` itself).
 const LIGHT: Bundle = Bundle {
