@@ -17,13 +17,15 @@ use leptos::prelude::*;
 /// The page for a route, if this bundle (one of [`crate::bundle`]) carries it; else a hand-over
 /// to the bundle that does, with a full page load. The other bundles' code is compiled out.
 pub fn view_for<const BUNDLE: u8>(route: AppRoute) -> AnyView {
-    use crate::bundle::{carries, shows, FORM_PAGES, RECORD_PAGES, STATUS_PAGES};
+    use crate::bundle::{carries, shows, FORM_PAGES, HOME_PAGES, RECORD_PAGES, STATUS_PAGES};
     if !shows(BUNDLE, route.family(), crate::kiosk::is_kiosk()) {
         return view! { <hand_over::HandOver route/> }.into_any();
     }
     match route {
-        AppRoute::Home => home::HomePage().into_any(),
-        AppRoute::Service(Service::Helplines) => helplines::HelplinesPage().into_any(),
+        AppRoute::Home if carries(BUNDLE, HOME_PAGES) => home::HomePage().into_any(),
+        AppRoute::Service(Service::Helplines) if carries(BUNDLE, HOME_PAGES) => {
+            helplines::HelplinesPage().into_any()
+        }
         AppRoute::Service(Service::FirCopy) if carries(BUNDLE, RECORD_PAGES) => {
             fir_copy::FirCopyPage().into_any()
         }
@@ -33,10 +35,14 @@ pub fn view_for<const BUNDLE: u8>(route: AppRoute) -> AnyView {
         AppRoute::Journey(service, page) if carries(BUNDLE, FORM_PAGES) => {
             crate::journey::view_for(service, page)
         }
-        AppRoute::Journey(service, _) => crate::journey::start_page(service, None),
+        AppRoute::Journey(service, _) if carries(BUNDLE, HOME_PAGES) => {
+            crate::journey::start_page(service, None)
+        }
         AppRoute::Status(page) if carries(BUNDLE, STATUS_PAGES) => status::view_for(page),
         // A bundle that lacks a page handed it over above; only not-found pages get here.
         AppRoute::NotFound
+        | AppRoute::Home
+        | AppRoute::Journey(..)
         | AppRoute::Service(_)
         | AppRoute::Status(_)
         | AppRoute::PoliceStations => not_found::NotFound().into_any(),

@@ -4,8 +4,10 @@ use crate::routes::AppRoute;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+/// The page header: the portal's name (a link home), and its tools: text size, language, and
+/// `finish`, the kiosk's "Finish" button (given by the forms bundle at a kiosk, else none).
 #[component]
-pub fn Header() -> impl IntoView {
+pub fn Header(finish: Option<AnyView>) -> impl IntoView {
     let i18n = use_i18n();
     let switch_lang = move |_| i18n.lang.update(|l| *l = l.other());
     view! {
@@ -16,7 +18,7 @@ pub fn Header() -> impl IntoView {
                     <span class="ns-header__tagline">{i18n.t(common::APP_TAGLINE)}</span>
                 </A>
                 <div class="ns-header__tools">
-                    {crate::kiosk::is_kiosk().then(|| view! { <crate::kiosk::idle::FinishButton/> })}
+                    {finish}
                     <TextSizeControl/>
                     <button
                         type="button"

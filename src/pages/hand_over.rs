@@ -20,8 +20,8 @@ pub fn handover_done() {
 }
 
 /// The address whose answer is the forms bundle whatever page it is for: its own entry page.
-/// A kiosk loads it for a page with text fields that another bundle would answer (see
-/// [`crate::bundle::shows`]), and the forms bundle puts the page's address back.
+/// A kiosk loads it for a page another bundle would answer (see [`crate::bundle::shows`]),
+/// and the forms bundle puts the page's address back.
 fn kiosk_entry() -> String {
     let journey = AppRoute::Journey(ServiceId::Complaint, JourneyPage::Start);
     format!("{}/index.html", journey.path())
@@ -38,9 +38,10 @@ pub fn restore_kiosk_address() {
     let Some(path) = session().and_then(|s| s.get_item(HANDOVER_KEY).ok().flatten()) else {
         return;
     };
+    let page = path.split(['?', '#']).next().unwrap_or_default();
     if !path.starts_with('/')
         || path.starts_with("//")
-        || AppRoute::from_path(&path) == AppRoute::NotFound
+        || AppRoute::from_path(page) == AppRoute::NotFound
     {
         return;
     }
@@ -51,11 +52,18 @@ pub fn restore_kiosk_address() {
 
 /// A page this bundle does not show: load the bundle that does (a full page load, so the
 /// server answers with that bundle's entry page; at a kiosk, the forms bundle's entry page for
-/// every page with text fields). Shown only for that moment.
+/// every page). Shown only for that moment.
 #[component]
 pub fn HandOver(route: AppRoute) -> impl IntoView {
     let i18n = use_i18n();
-    let path = route.path();
+    // The page's address as it was opened, query and fragment too (a kiosk's options).
+    let location = window().location();
+    let path = format!(
+        "{}{}{}",
+        route.path(),
+        location.search().unwrap_or_default(),
+        location.hash().unwrap_or_default()
+    );
     let looped = session()
         .and_then(|s| s.get_item(HANDOVER_KEY).ok().flatten())
         .is_some_and(|p| p == path);
@@ -68,7 +76,7 @@ pub fn HandOver(route: AppRoute) -> impl IntoView {
             let _ = s.set_item(HANDOVER_KEY, &path);
         }
         crate::kiosk::remember();
-        let to = if crate::bundle::needs_keyboard(route.family(), crate::kiosk::is_kiosk()) {
+        let to = if crate::kiosk::is_kiosk() {
             kiosk_entry()
         } else {
             path.clone()

@@ -388,12 +388,12 @@ test.describe('on-screen keyboard', () => {
   });
 
   test('a kiosk started on the status page, then the FIR copy: each at its own address, with the keyboard', async ({ page }) => {
-    // Only the forms bundle has the keyboard: the status and records bundles hand a kiosk's
-    // page to it, and it puts the page's address back.
+    // Only the forms bundle has the kiosk's keyboard and idle reset: every other bundle hands
+    // a kiosk's page to it, and it puts the page's address back, as it was opened.
     const kiosk = new Kiosk(page);
     await kiosk.open('&lang=en', '/status');
     await expect(kiosk.h1).toHaveText(t('en', 'services.status_title'));
-    await expect(page).toHaveURL(/\/status$/);
+    await expect(page).toHaveURL(/\/status\?kiosk=1&lang=en$/);
     await page.locator('#f-reference').click();
     await expect(kiosk.keyboard).toHaveAttribute('data-layout', 'english');
 
@@ -408,7 +408,7 @@ test.describe('on-screen keyboard', () => {
     // Back returns to the status page, not to the forms bundle's own address.
     await page.goBack();
     await kiosk.booted();
-    await expect(page).toHaveURL(/\/status$/);
+    await expect(page).toHaveURL(/\/status\?kiosk=1&lang=en$/);
     await expect(kiosk.h1).toHaveText(t('en', 'services.status_title'));
     await page.locator('#f-reference').click();
     await expect(kiosk.keyboard).toBeVisible();
