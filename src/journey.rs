@@ -71,7 +71,7 @@ pub fn AlreadySent(form: FormState) -> impl IntoView {
             view! {
                 <div class="ns-notice" role="status" data-testid="already-filed">
                     <p>{move || i18n.format(journey::SENT_BODY, &[("reference", reference.as_str())])}</p>
-                    <leptos_router::components::A href=href>{i18n.t(journey::SENT_LINK)}</leptos_router::components::A>
+                    <a href=href>{i18n.t(journey::SENT_LINK)}</a>
                 </div>
             }
         })

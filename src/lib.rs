@@ -23,9 +23,9 @@ use components::{footer::Footer, header::Header};
 use i18n::I18n;
 use leptos::prelude::*;
 use leptos_router::{
-    components::{Route, Router, Routes},
+    components::Router,
     hooks::use_location,
-    WildcardSegment,
+    location::{BrowserUrl, LocationProvider},
 };
 use routes::AppRoute;
 use wasm_bindgen::prelude::*;
@@ -180,9 +180,6 @@ pub fn app<const BUNDLE: u8>() -> impl IntoView {
         forms::Forms::provide();
     }
 
-    let page = page::<BUNDLE>;
-    // One catch-all route: `AppRoute` decides what each path shows; `Routes` is there so
-    // that the router completes each navigation (address bar, history).
     // The header paints in the first task and the page in the next, so a slow phone's main
     // thread is never blocked long enough to miss a tap (Total Blocking Time). Nothing below
     // the header exists yet, so nothing shifts when the page arrives.
@@ -198,9 +195,7 @@ pub fn app<const BUNDLE: u8>() -> impl IntoView {
                         <pwa::ConnectionNotices/>
                         <pwa::UpdateBanner/>
                         <main id="main" class="ns-main" tabindex="-1">
-                            <Routes fallback=page>
-                                <Route path=WildcardSegment("any") view=page/>
-                            </Routes>
+                            {page::<BUNDLE>()}
                         </main>
                         <Footer/>
                         {(BUNDLE == bundle::FORMS && in_kiosk).then(|| view! {
@@ -214,10 +209,22 @@ pub fn app<const BUNDLE: u8>() -> impl IntoView {
     }
 }
 
+/// The page at the current address. `AppRoute` decides what each path shows, so the router is
+/// used for its location and its handling of links and history alone, not for matching:
+/// `<Router>` without `<Routes>` (whose matching and async route loading were 12 KiB brotli of
+/// every bundle). A followed link's address goes into the bar (history) when the page says it
+/// is ready, as `<Routes>` would say once its view is built.
 fn page<const BUNDLE: u8>() -> impl IntoView {
     let location = use_location();
     let route = Memo::new(move |_| AppRoute::from_path(&location.pathname.get()));
     focus_main_on_navigation(route);
+    let browser = use_context::<BrowserUrl>();
+    Effect::new(move |_| {
+        location.pathname.track();
+        if let Some(b) = &browser {
+            b.ready_to_complete();
+        }
+    });
     move || pages::view_for::<BUNDLE>(route.get())
 }
 

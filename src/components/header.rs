@@ -2,7 +2,6 @@ use crate::i18n::{keys::common, use_i18n};
 use crate::preferences::TextSize;
 use crate::routes::AppRoute;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The page header: the portal's name (a link home), and its tools: text size, language, and
 /// `finish`, the kiosk's "Finish" button (given by the forms bundle at a kiosk, else none).
@@ -13,10 +12,10 @@ pub fn Header(finish: Option<AnyView>) -> impl IntoView {
     view! {
         <header class="ns-header">
             <div class="ns-header__inner">
-                <A href=AppRoute::Home.path() attr:class="ns-header__brand">
+                <a href=AppRoute::Home.path() class="ns-header__brand">
                     <span class="ns-header__name">{i18n.t(common::APP_NAME)}</span>
                     <span class="ns-header__tagline">{i18n.t(common::APP_TAGLINE)}</span>
-                </A>
+                </a>
                 <div class="ns-header__tools">
                     {finish}
                     <TextSizeControl/>

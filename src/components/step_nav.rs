@@ -2,7 +2,6 @@
 
 use crate::i18n::{keys::forms, use_i18n};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn StepIndicator(current: usize, total: usize) -> impl IntoView {
@@ -23,8 +22,8 @@ pub fn StepIndicator(current: usize, total: usize) -> impl IntoView {
 pub fn BackLink(href: String) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <A href=href attr:class="ns-back-link">
+        <a href=href class="ns-back-link">
             {i18n.t(forms::BACK)}
-        </A>
+        </a>
     }
 }

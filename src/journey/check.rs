@@ -6,7 +6,6 @@ use crate::i18n::{keys::forms, use_i18n, Lang};
 use crate::routes::JourneyPage;
 use contract::forms::{answer, group_len, Answers, FieldSpec, Rule, Widget};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// An answer as the citizen should read it back: option labels, district and station names,
 /// dd/mm/yyyy dates, and an Aadhaar number masked to its last four digits.
@@ -132,10 +131,10 @@ pub fn CheckPage(form: FormState) -> impl IntoView {
                                         <dt class="ns-summary-list__key">{label}</dt>
                                         <dd class="ns-summary-list__value">{value}</dd>
                                         <dd class="ns-summary-list__actions">
-                                            <A href=href on:click=move |_| form.returning_to_check.set(true)>
+                                            <a href=href on:click=move |_| form.returning_to_check.set(true)>
                                                 {i18n.t(forms::CHANGE)}
                                                 <span class="ns-visually-hidden">" " {hidden}</span>
-                                            </A>
+                                            </a>
                                         </dd>
                                     </div>
                                 }
@@ -152,10 +151,10 @@ pub fn CheckPage(form: FormState) -> impl IntoView {
                                 }}
                             </dd>
                             <dd class="ns-summary-list__actions">
-                                <A href=step_path(service, si) on:click=move |_| form.returning_to_check.set(true)>
+                                <a href=step_path(service, si) on:click=move |_| form.returning_to_check.set(true)>
                                     {i18n.t(forms::CHANGE)}
                                     <span class="ns-visually-hidden">" " {i18n.t(forms::FILES_ADDED)}</span>
-                                </A>
+                                </a>
                             </dd>
                         </div>
                     })}
@@ -174,9 +173,9 @@ pub fn CheckPage(form: FormState) -> impl IntoView {
         </Show>
         <div hidden=move || just_sent(form).get()>{sections}</div>
         <Show when=move || !just_sent(form).get()>
-            <A href=path(service, JourneyPage::Verify) attr:class="ns-button" attr:data-testid="check-continue">
+            <a href=path(service, JourneyPage::Verify) class="ns-button" data-testid="check-continue">
                 {i18n.t(forms::CHECK_CONTINUE)}
-            </A>
+            </a>
         </Show>
     }
 }

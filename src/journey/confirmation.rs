@@ -12,7 +12,6 @@ use crate::routes::{AppRoute, StatusPage};
 use contract::services::ServiceId;
 use contract::{Acknowledgement, Reference};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The query that says the answers on screen were changed after this filing went through.
 pub const ALREADY_SENT: &str = "already-sent=1";
@@ -61,9 +60,9 @@ pub fn ConfirmationPage(service: ServiceId, reference: Reference) -> impl IntoVi
                         <PageTitle key=text::service(service, "ack_title")/>
                         <p class="ns-notice">{i18n.t(c::DONE_NOT_FOUND)}</p>
                         <p>
-                            <A href=AppRoute::Status(StatusPage::Lookup).path()>
+                            <a href=AppRoute::Status(StatusPage::Lookup).path()>
                                 {i18n.t(crate::i18n::keys::services::STATUS_TITLE)}
-                            </A>
+                            </a>
                         </p>
                     }.into_any(),
                     Err(_) => view! {
@@ -250,9 +249,9 @@ fn Slip(ack: Acknowledgement) -> impl IntoView {
             <button type="button" class="ns-button" data-testid="print" on:click=move |_| { let _ = window().print(); }>
                 {i18n.t(c::DONE_PRINT)}
             </button>
-            <A href=AppRoute::Status(StatusPage::Case(ack.reference.clone())).path() attr:class="ns-button ns-button--secondary" attr:data-testid="track">
+            <a href=AppRoute::Status(StatusPage::Case(ack.reference.clone())).path() class="ns-button ns-button--secondary" data-testid="track">
                 {i18n.t(c::DONE_TRACK)}
-            </A>
+            </a>
         </div>
     }
 }

@@ -5,7 +5,6 @@ use crate::i18n::{keys, keys::forms, keys::journey, use_i18n};
 use crate::services::Service;
 use contract::services::ServiceId;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// What the service is, what the citizen needs at hand, and Start. `form` is `None` in the
 /// light bundle, which has no drafts to offer.
@@ -23,8 +22,8 @@ pub fn StartPage(service: ServiceId, form: Option<FormState>) -> impl IntoView {
         <p class="ns-lead">{i18n.t(text.intro)}</p>
         <p>{i18n.t(text.need)}</p>
         {crate::forms::draft::enabled().then(|| view! { <p class="ns-hint">{i18n.t(forms::DRAFT_NOTE)}</p> })}
-        <A href=step_path(service, 0) attr:class="ns-button ns-button--start" attr:role="button" attr:draggable="false">
+        <a href=step_path(service, 0) class="ns-button ns-button--start" role="button" draggable="false">
             {i18n.t(journey::START_BUTTON)}
-        </A>
+        </a>
     }
 }

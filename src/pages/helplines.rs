@@ -6,7 +6,6 @@ use crate::i18n::{
 use crate::routes::AppRoute;
 use crate::services::{Helpline, HELPLINES};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// Helplines shown on this page only: the footer, on every page, keeps to the four most
 /// urgent, so these cost no first-load markup on every other page.
@@ -45,9 +44,9 @@ pub fn HelplinesPage() -> impl IntoView {
         <PageTitle key=services::HELPLINES_TITLE/>
         <p class="ns-lead">{i18n.t(services::HELPLINES_INTRO)}</p>
         <p>
-            <A href=AppRoute::PoliceStations.path() attr:class="ns-button ns-button--secondary" attr:data-testid="stations-link">
+            <a href=AppRoute::PoliceStations.path() class="ns-button ns-button--secondary" data-testid="stations-link">
                 {i18n.t(police_stations::LINK)}
-            </A>
+            </a>
         </p>
         <ul class="ns-helplines">{rows}</ul>
     }

@@ -3,7 +3,6 @@ use crate::i18n::{keys::home, use_i18n};
 use crate::routes::AppRoute;
 use crate::services::Service;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -13,14 +12,14 @@ pub fn HomePage() -> impl IntoView {
         .map(|service| {
             view! {
                 <li class="ns-card">
-                    <A
+                    <a
                         href=AppRoute::for_service(service).path()
-                        attr:class="ns-card__link"
-                        attr:data-testid="service-card"
+                        class="ns-card__link"
+                        data-testid="service-card"
                     >
                         <h3 class="ns-card__title">{i18n.t(service.title())}</h3>
                         <p class="ns-card__summary">{i18n.t(service.summary())}</p>
-                    </A>
+                    </a>
                 </li>
             }
         })

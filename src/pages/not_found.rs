@@ -5,7 +5,6 @@ use crate::i18n::{
 };
 use crate::routes::AppRoute;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
@@ -14,7 +13,7 @@ pub fn NotFound() -> impl IntoView {
         <PageTitle key=errors::NOT_FOUND_TITLE/>
         <p>{i18n.t(errors::NOT_FOUND_BODY)}</p>
         <p>
-            <A href=AppRoute::Home.path() attr:class="ns-back-link">{i18n.t(common::BACK_TO_SERVICES)}</A>
+            <a href=AppRoute::Home.path() class="ns-back-link">{i18n.t(common::BACK_TO_SERVICES)}</a>
         </p>
     }
 }

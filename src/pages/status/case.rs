@@ -8,7 +8,6 @@ use crate::routes::{AppRoute, StatusPage};
 use contract::Reference;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 use std::time::Duration;
 
 const LABELS: &[(&str, Key)] = &[("f-mobile", s::MOBILE)];
@@ -170,7 +169,7 @@ pub fn CasePage(reference: Reference) -> impl IntoView {
             </div>
         </Show>
         <p class="ns-no-print">
-            <A href=AppRoute::Status(StatusPage::Lookup).path() attr:class="ns-back-link">{i18n.t(crate::i18n::keys::services::STATUS_TITLE)}</A>
+            <a href=AppRoute::Status(StatusPage::Lookup).path() class="ns-back-link">{i18n.t(crate::i18n::keys::services::STATUS_TITLE)}</a>
         </p>
     }
 }

@@ -8,7 +8,6 @@ use crate::routes::{AppRoute, StatusPage};
 use contract::Reference;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
@@ -190,7 +189,7 @@ pub fn LookupPage() -> impl IntoView {
                         let date = crate::time::format_timestamp(&m.at);
                         view! {
                             <li class="ns-mine__item">
-                                <A href=href>{m.reference.clone()}</A>
+                                <a href=href>{m.reference.clone()}</a>
                                 " – " {i18n.t(service)} ": "
                                 {move || i18n.format(s::MINE_LAST, &[("status", i18n.get(status_key(m.status))), ("date", &date)])}
                             </li>
