@@ -297,8 +297,9 @@ pub async fn status(
         response
             .headers()
             .get(name)
-            .and_then(|v| v.trim().parse::<f64>().ok())
-            .map(|s| s * 1000.0)
+            // Whole seconds, as the contract writes both headers (no float parser needed).
+            .and_then(|v| v.trim().parse::<u32>().ok())
+            .map(|s| f64::from(s) * 1000.0)
     };
     let interval_ms = secs("x-poll-interval");
     match response.status() {

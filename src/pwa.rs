@@ -148,7 +148,7 @@ pub fn ConnectionNotices() -> impl IntoView {
                 back.set(
                     contract::services::ALL
                         .into_iter()
-                        .find(|s| crate::forms::draft::load(s.slug()).is_some()),
+                        .find(|s| crate::forms::draft::waiting(s.slug())),
                 );
             }
         } else {

@@ -46,9 +46,25 @@ pub fn load(service: &str) -> Option<Draft> {
     }
 }
 
-/// Whether a draft is saved, without reading it (cheap enough for the light bundle).
-pub fn exists(service: &str) -> bool {
-    crate::storage::get(&key(service)).is_some()
+/// Whether a draft that [`load`] would offer back is saved: one not yet expired, with answers.
+/// Read with the browser's JSON parser and no `Draft` type, so the bundles without forms
+/// (whose "back online" notice asks this) carry no deserialiser for it.
+pub fn waiting(service: &str) -> bool {
+    use wasm_bindgen::{JsCast, JsValue};
+    let Some(draft) = crate::storage::get(&key(service))
+        .and_then(|raw| js_sys::JSON::parse(&raw).ok())
+        .filter(JsValue::is_object)
+    else {
+        return false;
+    };
+    let field = |name: &str| js_sys::Reflect::get(&draft, &JsValue::from_str(name)).ok();
+    let fresh = field("saved_at_ms")
+        .and_then(|v| v.as_f64())
+        .is_some_and(|saved| crate::time::now_ms() - saved < MAX_AGE_MS);
+    let answered = field("answers")
+        .filter(JsValue::is_object)
+        .is_some_and(|a| js_sys::Object::keys(a.unchecked_ref::<js_sys::Object>()).length() > 0);
+    fresh && answered
 }
 
 pub fn save(service: &str, draft: &Draft) {
