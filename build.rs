@@ -53,22 +53,6 @@ fn main() {
             names.push((format!("{ns}.{k}"), format!("{ns}::{upper}")));
             all.push(format!("{ns}::{upper}"));
         }
-        // A lookup within one namespace links only that namespace's text (the status
-        // bundle names a status's text by its code, and carries no form text).
-        writeln!(
-            out,
-            "    /// The key called `{ns}.<key>`.\n    pub fn by_key(key: &str) -> Option<Key> {{\n        match key {{"
-        )
-        .unwrap();
-        for k in en_map.keys() {
-            writeln!(
-                out,
-                "            {k:?} => Some({}),",
-                k.to_ascii_uppercase()
-            )
-            .unwrap();
-        }
-        out.push_str("            _ => None,\n        }\n    }\n");
         for k in en_map.keys() {
             if let Some(stem) = k.strip_suffix("_one") {
                 writeln!(
@@ -137,6 +121,26 @@ fn start_texts(out: &mut String, en: &locales::Strings) {
             out,
             "        S::{service:?} => {}::SERVICE_NAME,",
             service.ns()
+        )
+        .unwrap();
+    }
+    out.push_str("    }\n}\n");
+    out.push_str(
+        "/// A status's text, `status.code_<code>` (generated from `Status::ALL`, so a bundle \
+         links the status texts alone).\n\
+         pub fn status_text(status: contract::lifecycle::Status) -> Key {\n    \
+         use contract::lifecycle::Status as S;\n    match status {\n",
+    );
+    for status in contract::lifecycle::Status::ALL {
+        let key = format!("code_{}", status.code());
+        assert!(
+            en["status"].contains_key(&key),
+            "locales: status.{key} is missing (the text of status {status:?})"
+        );
+        writeln!(
+            out,
+            "        S::{status:?} => status::{},",
+            key.to_ascii_uppercase()
         )
         .unwrap();
     }

@@ -6,7 +6,6 @@ mod case;
 mod lookup;
 mod tip;
 
-use crate::i18n::{keys::status as s, Key};
 use crate::routes::StatusPage;
 use contract::lifecycle::Status;
 use contract::status::StatusView;
@@ -18,12 +17,6 @@ pub fn view_for(page: StatusPage) -> AnyView {
         StatusPage::Lookup => lookup::LookupPage().into_any(),
         StatusPage::Case(reference) => view! { <case::CasePage reference/> }.into_any(),
     }
-}
-
-/// The text for a status code, `status.code_<code>` (looked up in `status` alone, so this
-/// bundle carries no other namespace's text).
-pub fn status_key(status: Status) -> Key {
-    s::by_key(&format!("code_{}", status.code())).unwrap_or(s::CODE_SUBMITTED)
 }
 
 /// A view just fetched by the lookup page, handed to the case page so it shows at once.

@@ -3,9 +3,9 @@
 
 use super::{Search, RESULT_TITLE};
 use crate::forms::masters::{use_masters, Load};
+use crate::i18n::keys::status_text;
 use crate::i18n::{keys::common, keys::fir_copy as f, use_i18n, Key};
 use crate::pages::police_stations::tel_href;
-use crate::pages::status::status_key;
 use crate::time::{format_iso_date, format_timestamp, now_text};
 use contract::firs::{FirCopy, Law, TextLang};
 use leptos::prelude::*;
@@ -51,7 +51,7 @@ pub fn FirCopyView(fir: FirCopy, #[prop(into)] hindi: Signal<bool>) -> impl Into
         TextLang::Hi => f::WRITTEN_IN_HI,
         TextLang::En => f::WRITTEN_IN_EN,
     };
-    let stage = status_key(fir.stage);
+    let stage = status_text(fir.stage);
     let reference = fir.search.reference.to_string();
     let searched = format_timestamp(&fir.search.at);
     let sections = fir

@@ -1,8 +1,9 @@
 use super::lookup::{check, error_of, failure, summary, MobileField, Problems};
-use super::{last_lookup, remember, status_key};
+use super::{last_lookup, remember};
 use crate::api;
 use crate::components::error_summary::ErrorSummary;
 use crate::hooks::use_poll::use_status_poll;
+use crate::i18n::keys::status_text;
 use crate::i18n::{keys::status as s, plural, use_i18n, Key, Lang};
 use crate::routes::{AppRoute, StatusPage};
 use contract::Reference;
@@ -83,7 +84,7 @@ pub fn CasePage(reference: Reference) -> impl IntoView {
 
     view! {
         <h1 class="ns-heading-xl">{title}</h1>
-        <div class="ns-visually-hidden" aria-live="polite" data-testid="announce">{move || announced.get().map(|c| i18n.format(s::ANNOUNCE, &[("status", i18n.get(status_key(c)))]))}</div>
+        <div class="ns-visually-hidden" aria-live="polite" data-testid="announce">{move || announced.get().map(|c| i18n.format(s::ANNOUNCE, &[("status", i18n.get(status_text(c)))]))}</div>
         {tip.then(|| view! { <p class="ns-lead">{i18n.t(s::TIP_INTRO)}</p> })}
         // Room for the mobile form that replaces "Loading…" when the case is not open to this
         // browser, so the link and the footer below do not jump when it arrives.
@@ -102,7 +103,7 @@ pub fn CasePage(reference: Reference) -> impl IntoView {
                         let date = crate::time::format_timestamp(&m.at);
                         view! {
                             <p class="ns-notice" data-testid="last-known">
-                                {move || i18n.format(s::LAST_KNOWN, &[("status", i18n.get(status_key(m.status))), ("date", &date)])}
+                                {move || i18n.format(s::LAST_KNOWN, &[("status", i18n.get(status_text(m.status))), ("date", &date)])}
                             </p>
                         }
                     })
@@ -122,7 +123,7 @@ pub fn CasePage(reference: Reference) -> impl IntoView {
                 view! {
                     <li class="ns-timeline__item" class:ns-timeline__item--current=current
                         aria-current=current.then_some("step") data-testid="timeline-event" data-status=e.status.code()>
-                        <h3 class="ns-timeline__status">{i18n.get(status_key(e.status))}</h3>
+                        <h3 class="ns-timeline__status">{i18n.get(status_text(e.status))}</h3>
                         <p class="ns-timeline__meta">{if tip { crate::time::format_day(&e.at) } else { crate::time::format_timestamp(&e.at) }} {(!office.is_empty()).then(|| format!(" · {office}"))}</p>
                         {note.map(|n| view! { <p class="ns-timeline__note">{n}</p> })}
                     </li>
@@ -130,12 +131,12 @@ pub fn CasePage(reference: Reference) -> impl IntoView {
             }).collect_view();
             let service = crate::i18n::keys::service_name(view.service);
             let rejected = view.current == contract::lifecycle::Status::Rejected;
-            let next = view.next.clone().map(|n| i18n.format(s::NEXT, &[("status", i18n.get(status_key(n.status))), ("date", &crate::time::format_iso_date(&n.by))]));
+            let next = view.next.clone().map(|n| i18n.format(s::NEXT, &[("status", i18n.get(status_text(n.status))), ("date", &crate::time::format_iso_date(&n.by))]));
             let approved = view.current == contract::lifecycle::Status::Approved;
             view! {
                 <div class="ns-status-summary" class:ns-status-summary--final=view.is_final && !rejected class:ns-status-summary--rejected=rejected data-testid="current-status" tabindex="-1" node_ref=summary>
                     <p class="ns-status-summary__label">{i18n.get(service)} " · " {i18n.get(s::CURRENT)}</p>
-                    <p class="ns-status-summary__value">{i18n.get(status_key(view.current))}</p>
+                    <p class="ns-status-summary__value">{i18n.get(status_text(view.current))}</p>
                     {view.fir_number.clone().map(|n| view! { <p data-testid="fir-number">{i18n.format(s::FIR_NUMBER, &[("number", &n)])}</p> })}
                     {view.is_final.then(|| view! { <p data-testid="final">{i18n.get(s::FINAL)}</p> })}
                     {next.map(|n| view! { <p>{n}</p> })}

@@ -1,8 +1,9 @@
-use super::{last_lookup, mine, remember, status_key};
+use super::{last_lookup, mine, remember};
 use crate::api::{self, ApiError};
 use crate::components::error_summary::{ErrorSummary, SummaryItem};
 use crate::components::field_group::FieldGroup;
 use crate::components::page_title::PageTitle;
+use crate::i18n::keys::status_text;
 use crate::i18n::{keys::errors, keys::services, keys::status as s, use_i18n, I18n, Key};
 use crate::routes::{AppRoute, StatusPage};
 use contract::Reference;
@@ -191,7 +192,7 @@ pub fn LookupPage() -> impl IntoView {
                             <li class="ns-mine__item">
                                 <a href=href>{m.reference.clone()}</a>
                                 " – " {i18n.t(service)} ": "
-                                {move || i18n.format(s::MINE_LAST, &[("status", i18n.get(status_key(m.status))), ("date", &date)])}
+                                {move || i18n.format(s::MINE_LAST, &[("status", i18n.get(status_text(m.status))), ("date", &date)])}
                             </li>
                         }
                     }).collect_view()}
