@@ -47,19 +47,23 @@ impl ApiError {
     }
 }
 
+/// A JSON answer's body, read into `T` (see [`crate::json`]).
+async fn json<T: DeserializeOwned>(response: &Response) -> Option<T> {
+    crate::json::from_text(&response.text().await.ok()?)
+}
+
 async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
     let status = response.status();
     if response.ok() {
-        return response
-            .json::<T>()
+        return json::<T>(&response)
             .await
-            .map_err(|_| ApiError::BadData { status });
+            .ok_or(ApiError::BadData { status });
     }
     let retry_after_secs = response
         .headers()
         .get("retry-after")
         .and_then(|v| v.trim().parse::<u64>().ok());
-    match response.json::<ApiErrorBody>().await {
+    match json::<ApiErrorBody>(&response).await.ok_or(()) {
         Ok(body) => Err(ApiError::Rejected {
             status,
             body,
@@ -132,8 +136,10 @@ async fn send<T: DeserializeOwned>(
     builder: RequestBuilder,
     body: &impl serde::Serialize,
 ) -> Result<T, ApiError> {
+    let text = crate::json::to_text(body).ok_or(ApiError::BadData { status: 0 })?;
     let request = builder
-        .json(body)
+        .header("Content-Type", "application/json")
+        .body(text)
         .map_err(|_| ApiError::BadData { status: 0 })?;
     let response = request.send().await.map_err(|_| ApiError::Network)?;
     read(response).await

@@ -7,6 +7,7 @@ pub mod forms;
 pub mod hooks;
 pub mod i18n;
 pub mod journey;
+pub mod json;
 pub mod kiosk;
 pub mod pages;
 pub mod preferences;

@@ -298,3 +298,77 @@ mod form_components {
         root.remove();
     }
 }
+
+/// What the app keeps on the phone goes through the browser's JSON (`nagrik_seva::json`): a
+/// draft's answers stay an object, drafts written by earlier versions (serde_json) still load,
+/// and the "back online" notice sees a waiting draft without reading it as a `Draft`.
+mod kept_on_the_phone {
+    use super::*;
+    use contract::forms::Answers;
+    use nagrik_seva::forms::draft::{self, Draft};
+    use nagrik_seva::json;
+
+    const SERVICE: &str = "json-test";
+
+    fn answers(pairs: &[(&str, &str)]) -> Answers {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[wasm_bindgen_test]
+    fn a_draft_is_written_as_json_objects_and_read_back() {
+        let draft = Draft::new(
+            answers(&[("name", "आशा \"देवी\""), ("pin", "800001")]),
+            Some("k-1".into()),
+        );
+        let text = json::to_text(&draft).unwrap();
+        assert!(
+            text.contains(r#""answers":{"name":"आशा \"देवी\"","pin":"800001"}"#),
+            "{text}"
+        );
+        assert_eq!(json::from_text::<Draft>(&text), Some(draft.clone()));
+        // As the app wrote drafts before (serde_json): still read after an update.
+        let earlier = serde_json::to_string(&draft).unwrap();
+        assert_eq!(json::from_text::<Draft>(&earlier), Some(draft));
+        assert_eq!(json::from_text::<Draft>("{not json"), None);
+        assert_eq!(json::from_text::<Draft>(r#"{"answers":{}}"#), None);
+    }
+
+    #[wasm_bindgen_test]
+    fn a_draft_waits_while_it_has_answers_and_is_not_a_week_old() {
+        web_sys::window()
+            .unwrap()
+            .local_storage()
+            .unwrap()
+            .unwrap()
+            .clear()
+            .unwrap();
+        assert!(!draft::waiting(SERVICE), "nothing saved");
+        let fresh = Draft::new(answers(&[("name", "Asha")]), None);
+        draft::save(SERVICE, &fresh);
+        assert!(draft::waiting(SERVICE));
+        assert_eq!(draft::load(SERVICE), Some(fresh.clone()));
+
+        let week = 7.0 * 24.0 * 3600.0 * 1000.0;
+        let stale = Draft {
+            saved_at_ms: fresh.saved_at_ms - week - 1000.0,
+            ..fresh.clone()
+        };
+        draft::save(SERVICE, &stale);
+        assert!(!draft::waiting(SERVICE), "a week old");
+        let almost = Draft {
+            saved_at_ms: fresh.saved_at_ms - week + 60_000.0,
+            ..fresh.clone()
+        };
+        draft::save(SERVICE, &almost);
+        assert!(draft::waiting(SERVICE), "a minute short of a week");
+
+        draft::save(SERVICE, &Draft::new(Answers::new(), None));
+        assert!(!draft::waiting(SERVICE), "no answers");
+        nagrik_seva::storage::set(&draft::key(SERVICE), "{broken");
+        assert!(!draft::waiting(SERVICE), "not JSON");
+        draft::clear(SERVICE);
+    }
+}

@@ -35,8 +35,8 @@ pub fn enabled() -> bool {
 
 pub fn load(service: &str) -> Option<Draft> {
     let raw = crate::storage::get(&key(service))?;
-    match serde_json::from_str::<Draft>(&raw) {
-        Ok(d) if crate::time::now_ms() - d.saved_at_ms < MAX_AGE_MS && !d.answers.is_empty() => {
+    match crate::json::from_text::<Draft>(&raw) {
+        Some(d) if crate::time::now_ms() - d.saved_at_ms < MAX_AGE_MS && !d.answers.is_empty() => {
             Some(d)
         }
         _ => {
@@ -71,7 +71,7 @@ pub fn save(service: &str, draft: &Draft) {
     if !enabled() {
         return;
     }
-    if let Ok(json) = serde_json::to_string(draft) {
+    if let Some(json) = crate::json::to_text(draft) {
         crate::storage::set(&key(service), &json);
     }
 }

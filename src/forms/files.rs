@@ -42,8 +42,7 @@ pub fn save(service: &str, files: &[Attachment]) {
             uploaded: f.uploaded.clone(),
         })
         .collect();
-    let saved = serde_json::to_string(&kept)
-        .ok()
+    let saved = crate::json::to_text(&kept)
         .is_some_and(|json| store.set_item(&key(service), &json).is_ok());
     if !saved {
         let _ = store.remove_item(&key(service));
@@ -56,7 +55,7 @@ pub fn load(service: &str) -> Vec<Attachment> {
         return Vec::new();
     }
     let raw = crate::storage::session().and_then(|s| s.get_item(&key(service)).ok().flatten());
-    let Some(kept) = raw.and_then(|r| serde_json::from_str::<Vec<Kept>>(&r).ok()) else {
+    let Some(kept) = raw.and_then(|r| crate::json::from_text::<Vec<Kept>>(&r)) else {
         return Vec::new();
     };
     kept.into_iter()

@@ -52,7 +52,7 @@ pub fn mine() -> Vec<Mine> {
         return Vec::new();
     }
     crate::storage::get(MINE_KEY)
-        .and_then(|raw| serde_json::from_str(&raw).ok())
+        .and_then(|raw| crate::json::from_text(&raw))
         .unwrap_or_default()
 }
 
@@ -82,7 +82,7 @@ pub fn remember_mine(entry: Mine) {
     list.retain(|m| m.reference != entry.reference);
     list.insert(0, entry);
     list.truncate(MINE_MAX);
-    if let Ok(json) = serde_json::to_string(&list) {
+    if let Some(json) = crate::json::to_text(&list) {
         crate::storage::set(MINE_KEY, &json);
     }
 }
