@@ -65,28 +65,28 @@ pub fn ErrorSummary(
                     {i18n.t(forms::ERROR_SUMMARY_TITLE)}
                 </h2>
                 <ul class="ns-error-summary__list">
-                    <For
-                        each=move || items.get()
-                        key=|item| (item.target.clone(), item.text.clone())
-                        let:item
-                    >
-                        {
-                            let target = item.target.clone();
-                            view! {
-                                <li>
-                                    <a
-                                        href=format!("#{}", item.target)
-                                        on:click=move |ev| {
-                                            ev.prevent_default();
-                                            focus_field(&target);
-                                        }
-                                    >
-                                        {item.text}
-                                    </a>
-                                </li>
-                            }
-                        }
-                    </For>
+                    {move || {
+                        items
+                            .get()
+                            .into_iter()
+                            .map(|item| {
+                                let target = item.target.clone();
+                                view! {
+                                    <li>
+                                        <a
+                                            href=format!("#{}", item.target)
+                                            on:click=move |ev| {
+                                                ev.prevent_default();
+                                                focus_field(&target);
+                                            }
+                                        >
+                                            {item.text}
+                                        </a>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
                 </ul>
             </div>
         </Show>
