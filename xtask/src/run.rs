@@ -211,6 +211,8 @@ fn strip_line_comments(path: &std::path::Path) -> Result {
 
 /// A bundle built from its own entry page, written from `index.html` with another binary.
 pub struct Bundle {
+    /// What `index.html`'s `<!-- only in … -->` lines call it (see [`ONLY_IN`]).
+    name: &'static str,
     /// The binary (`src/bin/…`) Trunk builds.
     bin: &'static str,
     /// The entry page xtask writes (never kept in git).
@@ -226,6 +228,7 @@ const BUNDLES: [Bundle; 4] = [LIGHT, LOOKUP, RECORDS, FORMS];
 
 /// The first load: home, each service's start page, helplines (built into `dist/` itself).
 const LIGHT: Bundle = Bundle {
+    name: "light",
     bin: "nagrik-seva",
     html: "light.html",
     home: "",
@@ -234,6 +237,7 @@ const LIGHT: Bundle = Bundle {
 
 /// Following a filing: the status lookup and each case's timeline.
 pub const LOOKUP: Bundle = Bundle {
+    name: "status",
     bin: "nagrik-seva-lookup",
     html: "lookup.html",
     home: "status",
@@ -243,6 +247,7 @@ pub const LOOKUP: Bundle = Bundle {
 /// The pages that read the district and station lists: the FIR copy and the police-station
 /// directory.
 pub const RECORDS: Bundle = Bundle {
+    name: "records",
     bin: "nagrik-seva-records",
     html: "records.html",
     home: "fir-copy",
@@ -252,6 +257,7 @@ pub const RECORDS: Bundle = Bundle {
 /// The steps of every declared service (the bundle carries every page, so a journey never
 /// reloads on its way to the status or FIR pages).
 pub const FORMS: Bundle = Bundle {
+    name: "forms",
     bin: "nagrik-seva-forms",
     html: "forms.html",
     home: "complaint",
@@ -302,10 +308,32 @@ pub fn run_app(ctx: &Ctx, port: u16) -> Result<i32> {
     Ok(exit_code(status))
 }
 
-/// A line of index.html that the light bundle does not load: `<!-- forms only: <link …> -->`
-/// is a comment to the light bundle and the `<link …>` in the others' entry pages, so styles
-/// of pages that the light bundle lacks stay out of the first load.
-const FORMS_ONLY: &str = "<!-- forms only: ";
+/// A line of index.html for some bundles only: `<!-- only in status, forms: <link …> -->` is
+/// the `<link …>` in those bundles' entry pages and a comment in the others', so each entry
+/// page carries the styles of its own pages and no others (they are inline in it).
+const ONLY_IN: &str = "<!-- only in ";
+
+/// What a line of index.html is in `bundle`'s entry page: itself, or for an [`ONLY_IN`] line
+/// the element it names, if `bundle` is one of those it names. A name that is no bundle's
+/// fails, so a typo cannot leave a stylesheet out unnoticed.
+fn line_for(line: &str, bundle: &Bundle) -> Result<Option<String>> {
+    let Some(rest) = line.trim_start().strip_prefix(ONLY_IN) else {
+        return Ok(Some(line.to_owned()));
+    };
+    let Some((names, element)) = rest.strip_suffix(" -->").and_then(|r| r.split_once(": ")) else {
+        return fail(format!(
+            "index.html: {line:?} is not `{ONLY_IN}<bundles>: <element> -->`"
+        ));
+    };
+    let mut wanted = false;
+    for name in names.split(", ") {
+        if !BUNDLES.iter().any(|b| b.name == name) {
+            return fail(format!("index.html: {line:?} names no bundle {name:?}"));
+        }
+        wanted |= name == bundle.name;
+    }
+    Ok(wanted.then(|| format!("  {element}")))
+}
 
 /// What an entry page is written for.
 #[derive(Clone, Copy, PartialEq)]
@@ -330,7 +358,8 @@ fn write_bundle_html(ctx: &Ctx, bundle: &Bundle, build: Build) -> Result {
         return crate::util::fail(format!("index.html no longer has {light}"));
     }
     let is_light = bundle.bin == LIGHT.bin;
-    let lines: Vec<String> = index
+    let mut lines = Vec::new();
+    for line in index
         .replace(light, &format!(r#"data-bin="{}""#, bundle.bin))
         .lines()
         .filter(|line| {
@@ -338,14 +367,9 @@ fn write_bundle_html(ctx: &Ctx, bundle: &Bundle, build: Build) -> Result {
                 || build == Build::Dev
                 || !(line.contains(r#"rel="copy-file""#) || line.contains(r#"rel="copy-dir""#))
         })
-        .map(|line| {
-            let forms_only = line.trim_start().strip_prefix(FORMS_ONLY);
-            match forms_only.and_then(|rest| rest.strip_suffix(" -->")) {
-                Some(link) if !is_light => format!("  {link}"),
-                _ => line.to_owned(),
-            }
-        })
-        .collect();
+    {
+        lines.extend(line_for(line, bundle)?);
+    }
     let lines = match build {
         Build::Dev => lines,
         Build::Release => one_stylesheet(ctx, lines)?,
@@ -425,6 +449,35 @@ pub fn dev(ctx: &Ctx) -> Result<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_for_some_bundles_is_an_element_in_theirs_and_nothing_in_the_others() {
+        let line = r#"  <!-- only in status, forms: <link data-trunk rel="css" href="s.css"> -->"#;
+        let element = r#"  <link data-trunk rel="css" href="s.css">"#;
+        assert_eq!(line_for(line, &LOOKUP).unwrap().as_deref(), Some(element));
+        assert_eq!(line_for(line, &FORMS).unwrap().as_deref(), Some(element));
+        assert_eq!(line_for(line, &LIGHT).unwrap(), None);
+        assert_eq!(line_for(line, &RECORDS).unwrap(), None);
+        assert_eq!(
+            line_for("  <p>hi</p>", &LIGHT).unwrap().as_deref(),
+            Some("  <p>hi</p>")
+        );
+        assert!(line_for("  <!-- only in stauts: <link> -->", &LIGHT).is_err());
+        assert!(line_for("  <!-- only in status <link> -->", &LIGHT).is_err());
+    }
+
+    #[test]
+    fn every_line_for_some_bundles_in_index_html_names_real_bundles() {
+        let index = fs::read_to_string(crate::util::workspace_root().join("index.html")).unwrap();
+        let mut marked = 0;
+        for line in index.lines().filter(|l| l.contains(ONLY_IN)) {
+            marked += 1;
+            for bundle in &BUNDLES {
+                line_for(line, bundle).unwrap();
+            }
+        }
+        assert!(marked > 0);
+    }
 
     #[test]
     fn a_nightly_is_recognised_by_the_name_it_leaves_in_the_module() {
