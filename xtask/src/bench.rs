@@ -193,18 +193,17 @@ fn build_baseline(ctx: &Ctx) -> Result {
     run(&mut trunk)
 }
 
-/// The server's size report for the entry pages: the light bundle's, held to the budget as the
-/// size gate of `cargo xtask test` holds them, and the status and records bundles', reported beside them.
-/// Returns the entries held to the budget.
+/// The server's size report for the entry pages, each held to the budget as the size gate of
+/// `cargo xtask test` holds them. Returns the entries held to the budget.
 fn asset_report(ctx: &Ctx, out: &Path) -> Result<Vec<String>> {
     println!("\n== first-load size");
-    let budgeted: Vec<String> = crate::run::light_entries().collect();
+    let budgeted: Vec<String> = crate::run::entry_pages().collect();
     let mut report = ctx.cmd(ctx.server_bin());
     report
         .args(["asset-report", "--dist", "dist", "--json"])
         .arg(out.join("assets.json"));
-    for entry in budgeted.iter().cloned().chain(crate::run::other_entries()) {
-        report.args(["--entry", &entry]);
+    for entry in &budgeted {
+        report.args(["--entry", entry]);
     }
     println!("$ {}", describe(&report));
     let assets = report.output()?;

@@ -269,16 +269,16 @@ pub fn start_pages() -> impl Iterator<Item = &'static str> {
     contract::services::ALL.into_iter().map(|s| s.slug())
 }
 
-/// The light bundle's entry pages, as paths in `dist`.
-pub fn light_entries() -> impl Iterator<Item = String> {
-    std::iter::once("index.html".to_owned()).chain(start_pages().map(|s| format!("{s}.html")))
-}
-
-/// The status and records bundles' entry pages, as paths in `dist`.
-pub fn other_entries() -> impl Iterator<Item = String> {
-    [LOOKUP, RECORDS]
+/// Every page a citizen can land on, as its entry page's path in `dist`: the light bundle's
+/// (the home page, which also answers helplines, and each service's start page) and the status
+/// and records bundles' (a form's steps are reached from a start page, not landed on).
+pub fn entry_pages() -> impl Iterator<Item = String> {
+    let light =
+        std::iter::once("index.html".to_owned()).chain(start_pages().map(|s| format!("{s}.html")));
+    let others = [LOOKUP, RECORDS]
         .into_iter()
-        .flat_map(|b| (b.sections)().map(|s| format!("{s}/index.html")))
+        .flat_map(|b| (b.sections)().map(|s| format!("{s}/index.html")));
+    light.chain(others)
 }
 
 pub fn build_server(ctx: &Ctx) -> Result {

@@ -1,9 +1,6 @@
-// The pages a citizen lands on from a shared link or a bookmark load within the budget on a
-// fresh visit, counted as the browser counts it: the compressed bodies of the page and
-// everything it fetched (Resource Timing `encodedBodySize`), with no service worker. These are
-// the light bundle's pages; the status bundle's (`/status`, `/status/{reference}`) and the
-// records bundle's (`/fir-copy`, `/police-stations`) are not yet within it (issue 13), and
-// `cargo xtask bench` measures them.
+// Every page a citizen lands on from a shared link, a slip's QR code or a bookmark loads within
+// the budget on a fresh visit, counted as the browser counts it: the compressed bodies of the
+// page and everything it fetched (Resource Timing `encodedBodySize`), with no service worker.
 import { test, expect } from '../fixtures';
 import { JOURNEY_SLUGS } from '../services';
 
@@ -13,6 +10,11 @@ const ENTRY_PAGES = [
   '/',
   '/helplines',
   ...JOURNEY_SLUGS.map((slug) => `/${slug}`),
+  '/status',
+  // What a slip's QR code opens (the case need not exist for its page to load).
+  '/status/BR-CMP-2026-000001',
+  '/fir-copy',
+  '/police-stations',
 ];
 
 test.use({ serviceWorkers: 'block' });
