@@ -44,17 +44,19 @@ pub mod bundle {
     pub const RECORD_PAGES: u8 = 4;
     /// The steps of every declared service.
     pub const FORM_PAGES: u8 = 8;
+    /// The not-found page: every bundle shows it in place, at the address that was not found.
+    pub const NOT_FOUND: u8 = 16;
 
     /// `index.html`: the first load.
-    pub const LIGHT: u8 = HOME_PAGES;
+    pub const LIGHT: u8 = HOME_PAGES | NOT_FOUND;
     /// `status/index.html`: what a slip's QR code and SMS open. Its pages link to the home
     /// page, which is one page load into the light bundle (6.5 KiB brotli less here).
-    pub const LOOKUP: u8 = STATUS_PAGES;
+    pub const LOOKUP: u8 = STATUS_PAGES | NOT_FOUND;
     /// `fir-copy/index.html`: the FIR copy and the police-station directory.
-    pub const RECORDS: u8 = RECORD_PAGES;
+    pub const RECORDS: u8 = RECORD_PAGES | NOT_FOUND;
     /// `complaint/index.html`: every page, so a journey's steps, check and confirmation (and
     /// the status and FIR pages it links to) open without another page load.
-    pub const FORMS: u8 = HOME_PAGES | STATUS_PAGES | RECORD_PAGES | FORM_PAGES;
+    pub const FORMS: u8 = HOME_PAGES | STATUS_PAGES | RECORD_PAGES | FORM_PAGES | NOT_FOUND;
 
     /// Whether `bundle` carries the pages of `family`.
     pub const fn carries(bundle: u8, family: u8) -> bool {
@@ -76,16 +78,22 @@ pub mod bundle {
 
         #[test]
         fn each_page_is_shown_by_its_own_bundle_and_at_a_kiosk_by_the_forms_one() {
-            let families = [HOME_PAGES, STATUS_PAGES, RECORD_PAGES, FORM_PAGES];
+            let families = [
+                HOME_PAGES,
+                STATUS_PAGES,
+                RECORD_PAGES,
+                FORM_PAGES,
+                NOT_FOUND,
+            ];
             let shown = |bundle, kiosk| families.map(|f| shows(bundle, f, kiosk));
-            assert_eq!(shown(LIGHT, false), [true, false, false, false]);
-            assert_eq!(shown(LOOKUP, false), [false, true, false, false]);
-            assert_eq!(shown(RECORDS, false), [false, false, true, false]);
-            assert_eq!(shown(FORMS, false), [true; 4]);
+            assert_eq!(shown(LIGHT, false), [true, false, false, false, true]);
+            assert_eq!(shown(LOOKUP, false), [false, true, false, false, true]);
+            assert_eq!(shown(RECORDS, false), [false, false, true, false, true]);
+            assert_eq!(shown(FORMS, false), [true; 5]);
             for bundle in [LIGHT, LOOKUP, RECORDS] {
-                assert_eq!(shown(bundle, true), [false; 4]);
+                assert_eq!(shown(bundle, true), [false; 5]);
             }
-            assert_eq!(shown(FORMS, true), [true; 4]);
+            assert_eq!(shown(FORMS, true), [true; 5]);
         }
     }
 }

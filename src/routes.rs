@@ -106,11 +106,12 @@ impl AppRoute {
     /// The family of pages (one of [`crate::bundle`]'s) this page belongs to: a start page is
     /// static text and a Start link, so it opens as fast as the home page; following a filing
     /// needs the status pages; the FIR copy and the directory read the district and station
-    /// lists; a form's pages need the form engine.
+    /// lists; a form's pages need the form engine; every bundle says "not found" itself.
     pub const fn family(&self) -> u8 {
-        use crate::bundle::{FORM_PAGES, HOME_PAGES, RECORD_PAGES, STATUS_PAGES};
+        use crate::bundle::{FORM_PAGES, HOME_PAGES, NOT_FOUND, RECORD_PAGES, STATUS_PAGES};
         match self {
-            AppRoute::Home | AppRoute::NotFound => HOME_PAGES,
+            AppRoute::NotFound => NOT_FOUND,
+            AppRoute::Home => HOME_PAGES,
             AppRoute::Service(Service::FirCopy) => RECORD_PAGES,
             AppRoute::Service(_) => HOME_PAGES,
             AppRoute::Journey(_, JourneyPage::Start) => HOME_PAGES,

@@ -51,12 +51,15 @@ test.describe('routes', () => {
     await expect(shell.h1).toHaveText(t('hi', 'services.event_permission_title'));
   });
 
-  test('an unknown path shows the not-found page', async ({ page }) => {
+  test('an unknown path shows the not-found page, at the address that was not found', async ({ page }) => {
     const shell = new AppShell(page);
-    await shell.goto('/no-such-page');
-    await expect(shell.h1).toHaveText(t('hi', 'errors.not_found_title'));
-    await shell.goto('/complaint/no/such/step');
-    await expect(shell.h1).toHaveText(t('hi', 'errors.not_found_title'));
+    // Each bundle answers an unknown path under its own section (light, forms, status,
+    // records) itself, without a hand-over to another address.
+    for (const path of ['/no-such-page', '/complaint/no/such/step', '/status/no-such-case', '/fir-copy/no-such-page']) {
+      await shell.goto(path);
+      await expect(shell.h1, path).toHaveText(t('hi', 'errors.not_found_title'));
+      expect(new URL(page.url()).pathname, path).toBe(path);
+    }
   });
 
   test('an unknown API path is a JSON 404, not the app', async ({ request }) => {
