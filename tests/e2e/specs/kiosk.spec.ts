@@ -128,12 +128,14 @@ test.describe('idle reset', () => {
     // In-app navigation: the address no longer says kiosk=1.
     await page.getByRole('link', { name: t('en', 'services.helplines_title') }).first().click();
     await expect(page).toHaveURL(/\/helplines$/);
-    // The previous visit's logout answers only now, and empties this page's storage.
-    const cleared = await page.evaluate(async () => {
-      await fetch('/api/v1/session', { method: 'DELETE' });
-      return sessionStorage.getItem('ns.kiosk');
-    });
-    expect(cleared, 'Clear-Site-Data "storage" empties sessionStorage in Chromium').toBeNull();
+    // The previous visit's logout answers only now, and empties this page's storage. Chromium
+    // may finish clearing a moment after the answer arrives, so wait for it.
+    await page.evaluate(() => fetch('/api/v1/session', { method: 'DELETE' }));
+    await expect
+      .poll(() => page.evaluate(() => sessionStorage.getItem('ns.kiosk')), {
+        message: 'Clear-Site-Data "storage" empties sessionStorage in Chromium',
+      })
+      .toBeNull();
     // Leaving the page puts the kiosk's options back: the next page load (the forms bundle,
     // opened by address, so not through the app's own handover) is still a kiosk.
     await page.goto('/complaint');
