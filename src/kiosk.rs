@@ -123,7 +123,9 @@ pub fn remember() {
     }
 }
 
-fn store(config: KioskConfig) {
+/// Keeps `config` as this browser session's kiosk options (also for the forms bundle, opened
+/// by a kiosk's hand-over whose address carries them).
+pub fn store(config: KioskConfig) {
     let Some(s) = session() else { return };
     if s.get_item(SESSION_KEY).ok().flatten().as_deref() != Some("1") {
         let _ = s.set_item(SESSION_KEY, "1");

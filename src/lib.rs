@@ -63,13 +63,37 @@ pub mod bundle {
         bundle & family != 0
     }
 
+    /// The families whose pages have text fields: at a kiosk they need the on-screen keyboard.
+    pub const TYPED_PAGES: u8 = STATUS_PAGES | RECORD_PAGES | FORM_PAGES;
+
+    /// Whether `bundle` has the kiosk's idle reset and Finish button: the bundles that show a
+    /// kiosk's home pages (the light one, where a kiosk starts and every reset lands, and the
+    /// forms one). The status and records bundles show a kiosk nothing, so the citizens who
+    /// open them on their own phones never download that code (5 KiB brotli of each).
+    pub const fn has_kiosk_reset(bundle: u8) -> bool {
+        carries(bundle, HOME_PAGES)
+    }
+
+    /// Whether `bundle` has the kiosk's on-screen keyboard: the forms one alone (it is 11 KiB
+    /// brotli, used only at a kiosk).
+    pub const fn has_keyboard(bundle: u8) -> bool {
+        bundle == FORMS
+    }
+
     /// Whether `bundle` shows the pages of `family` here (`kiosk`: this is a kiosk); else it
-    /// hands them to the bundle that does. A kiosk shows every page in the forms bundle, the
-    /// only one with the idle reset, the Finish button and the on-screen keyboard: a station's
-    /// terminal has the bundle precached, and the citizens on their own phones never download
-    /// that code (light bundle 121 -> 113 KiB brotli, status and records -5 each).
+    /// hands them to the bundle that does. At a kiosk a bundle shows only what it has the
+    /// kiosk's code for: its idle reset, and for a page with text fields its keyboard.
     pub const fn shows(bundle: u8, family: u8, kiosk: bool) -> bool {
-        carries(bundle, family) && (bundle == FORMS || !kiosk)
+        carries(bundle, family)
+            && (!kiosk
+                || (has_kiosk_reset(bundle) && (family & TYPED_PAGES == 0 || has_keyboard(bundle))))
+    }
+
+    /// Where a kiosk's page goes when the running bundle does not show it: a home page by its
+    /// own address (the server answers it with the light bundle, which shows it), any other to
+    /// the forms bundle (see `pages::hand_over`).
+    pub const fn kiosk_hands_to_forms(family: u8) -> bool {
+        family != HOME_PAGES
     }
 
     #[cfg(test)]
@@ -77,7 +101,7 @@ pub mod bundle {
         use super::*;
 
         #[test]
-        fn each_page_is_shown_by_its_own_bundle_and_at_a_kiosk_by_the_forms_one() {
+        fn each_page_is_shown_by_its_own_bundle_and_at_a_kiosk_by_one_with_the_kiosk_code() {
             let families = [
                 HOME_PAGES,
                 STATUS_PAGES,
@@ -90,10 +114,22 @@ pub mod bundle {
             assert_eq!(shown(LOOKUP, false), [false, true, false, false, true]);
             assert_eq!(shown(RECORDS, false), [false, false, true, false, true]);
             assert_eq!(shown(FORMS, false), [true; 5]);
-            for bundle in [LIGHT, LOOKUP, RECORDS] {
-                assert_eq!(shown(bundle, true), [false; 5]);
-            }
+            // A kiosk: home pages (and not-found) in the light bundle, which has the idle
+            // reset; pages with text fields only in the forms bundle, which has the keyboard;
+            // nothing in the status and records bundles, which have neither.
+            assert_eq!(shown(LIGHT, true), [true, false, false, false, true]);
+            assert_eq!(shown(LOOKUP, true), [false; 5]);
+            assert_eq!(shown(RECORDS, true), [false; 5]);
             assert_eq!(shown(FORMS, true), [true; 5]);
+            // Every page a kiosk is handed lands in a bundle that shows it there.
+            for family in families {
+                let to = if kiosk_hands_to_forms(family) {
+                    FORMS
+                } else {
+                    LIGHT
+                };
+                assert!(shows(to, family, true), "{family}");
+            }
         }
     }
 }
@@ -157,6 +193,10 @@ pub fn App() -> impl IntoView {
 /// `BUNDLE` (one of [`bundle`]) says which pages this bundle carries; the others' code is
 /// compiled out.
 pub fn app<const BUNDLE: u8>() -> impl IntoView {
+    // Before anything reads the address or the kiosk's options (see `restore_kiosk_address`).
+    if BUNDLE == bundle::FORMS {
+        pages::hand_over::restore_kiosk_address();
+    }
     let i18n = I18n {
         lang: RwSignal::new(kiosk::start_lang(preferences::stored_lang)),
     };
@@ -172,9 +212,6 @@ pub fn app<const BUNDLE: u8>() -> impl IntoView {
     preferences::sync_to_document(i18n.lang, text_size);
     hooks::use_online::provide_online();
     pwa::provide_pwa();
-    if BUNDLE == bundle::FORMS && in_kiosk {
-        pages::hand_over::restore_kiosk_address();
-    }
     let here = AppRoute::from_path(&window().location().pathname().unwrap_or_default());
     if bundle::shows(BUNDLE, here.family(), in_kiosk) {
         pages::hand_over::handover_done();
@@ -197,7 +234,7 @@ pub fn app<const BUNDLE: u8>() -> impl IntoView {
     view! {
         <Router>
             <components::skip_link::SkipLink/>
-            <Header finish=(BUNDLE == bundle::FORMS && in_kiosk).then(|| view! { <kiosk::idle::FinishButton/> }.into_any())/>
+            <Header finish=(bundle::has_kiosk_reset(BUNDLE) && in_kiosk).then(|| view! { <kiosk::idle::FinishButton/> }.into_any())/>
             {move || {
                 page_ready.get().then(|| {
                     view! {
@@ -207,10 +244,8 @@ pub fn app<const BUNDLE: u8>() -> impl IntoView {
                             {page::<BUNDLE>()}
                         </main>
                         <Footer/>
-                        {(BUNDLE == bundle::FORMS && in_kiosk).then(|| view! {
-                            <kiosk::idle::IdleGuard/>
-                            <kiosk::keyboard::OnScreenKeyboard/>
-                        })}
+                        {(bundle::has_kiosk_reset(BUNDLE) && in_kiosk).then(|| view! { <kiosk::idle::IdleGuard/> })}
+                        {(bundle::has_keyboard(BUNDLE) && in_kiosk).then(|| view! { <kiosk::keyboard::OnScreenKeyboard/> })}
                     }
                 })
             }}

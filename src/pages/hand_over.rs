@@ -20,39 +20,67 @@ pub fn handover_done() {
 }
 
 /// The address whose answer is the forms bundle whatever page it is for: its own entry page.
-/// A kiosk loads it for a page another bundle would answer (see [`crate::bundle::shows`]),
-/// and the forms bundle puts the page's address back.
+/// A kiosk loads it for a page another bundle would answer (see [`crate::bundle::shows`]).
 fn kiosk_entry() -> String {
     let journey = AppRoute::Journey(ServiceId::Complaint, JourneyPage::Start);
     format!("{}/index.html", journey.path())
 }
 
-/// In the forms bundle at a kiosk, opened at [`kiosk_entry`] by a hand-over: the address of
-/// the page handed over replaces it before the router reads it, so the citizen sees (and
-/// Back and reload use) the page's own address. Only a path of this app is taken.
+/// The query parameter of a kiosk's hand-over address that names the page handed over.
+const PAGE_PARAM: &str = "page";
+
+/// Where a kiosk hands the page at `address` (path, query and fragment): [`kiosk_entry`],
+/// with the kiosk's options and the page in its query. Both travel in the address rather
+/// than in sessionStorage, which a late `Clear-Site-Data` answer (a reset's logout) may empty
+/// on the way.
+fn kiosk_handover_address(config: crate::kiosk::KioskConfig, address: &str) -> String {
+    let page = String::from(js_sys::encode_uri_component(address));
+    format!(
+        "{}?{}&{PAGE_PARAM}={page}",
+        kiosk_entry(),
+        config.to_query()
+    )
+}
+
+/// In the forms bundle, first thing, when a kiosk's hand-over opened it (see
+/// [`kiosk_handover_address`]): keeps the kiosk's options in this session again and puts the
+/// page's own address back before anything reads it, so the citizen sees (and Back and reload
+/// use) that address, and a reset's home page still says `?kiosk=1…` and starts in the kiosk's
+/// language. Only a path of this app is taken.
 pub fn restore_kiosk_address() {
     let location = window().location();
     if location.pathname().ok() != Some(kiosk_entry()) {
         return;
     }
-    let Some(path) = session().and_then(|s| s.get_item(HANDOVER_KEY).ok().flatten()) else {
+    let search = location.search().unwrap_or_default();
+    let Some(config) = crate::kiosk::KioskConfig::from_query(&search) else {
         return;
     };
-    let page = path.split(['?', '#']).next().unwrap_or_default();
-    if !path.starts_with('/')
-        || path.starts_with("//")
-        || AppRoute::from_path(page) == AppRoute::NotFound
+    let Some(page) = search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix(PAGE_PARAM)?.strip_prefix('='))
+        .and_then(|p| js_sys::decode_uri_component(p).ok())
+        .map(String::from)
+    else {
+        return;
+    };
+    let path = page.split(['?', '#']).next().unwrap_or_default();
+    if !page.starts_with('/')
+        || page.starts_with("//")
+        || AppRoute::from_path(path) == AppRoute::NotFound
     {
         return;
     }
+    crate::kiosk::store(config);
     if let Ok(history) = window().history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&page));
     }
 }
 
 /// A page this bundle does not show: load the bundle that does (a full page load, so the
 /// server answers with that bundle's entry page; at a kiosk, the forms bundle's entry page for
-/// every page). Shown only for that moment.
+/// every page but a home page). Shown only for that moment.
 #[component]
 pub fn HandOver(route: AppRoute) -> impl IntoView {
     let i18n = use_i18n();
@@ -76,10 +104,11 @@ pub fn HandOver(route: AppRoute) -> impl IntoView {
             let _ = s.set_item(HANDOVER_KEY, &path);
         }
         crate::kiosk::remember();
-        let to = if crate::kiosk::is_kiosk() {
-            kiosk_entry()
-        } else {
-            path.clone()
+        let to = match crate::kiosk::config() {
+            Some(config) if crate::bundle::kiosk_hands_to_forms(route.family()) => {
+                kiosk_handover_address(config, &path)
+            }
+            _ => path.clone(),
         };
         // Replace, not assign: the router already added this address to the history, and a
         // second entry would make Back land here and load the bundle again (a Back trap).
