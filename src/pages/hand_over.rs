@@ -45,8 +45,7 @@ fn kiosk_handover_address(config: crate::kiosk::KioskConfig, address: &str) -> S
 /// In the forms bundle, first thing, when a kiosk's hand-over opened it (see
 /// [`kiosk_handover_address`]): keeps the kiosk's options in this session again and puts the
 /// page's own address back before anything reads it, so the citizen sees (and Back and reload
-/// use) that address, and a reset's home page still says `?kiosk=1…` and starts in the kiosk's
-/// language. Only a path of this app is taken.
+/// use) that address. Only a path of this app is taken.
 pub fn restore_kiosk_address() {
     let location = window().location();
     if location.pathname().ok() != Some(kiosk_entry()) {
