@@ -5,7 +5,7 @@
 // The offline and update tests start their own nagrik-server (NAGRIK_SERVER_BIN) on a free
 // port, so they can stop it and serve a modified dist without touching the shared server.
 import { test, expect } from '../fixtures';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, request, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { BASE_URL, CHROMIUM_ARGS, CHROMIUM_ENV, CHROMIUM_PATH } from '../browser';
+import { fileComplaint } from '../filing';
 import { t } from '../locales';
 import { AppShell } from '../pages/AppShell';
 
@@ -80,7 +81,8 @@ class PrivateServer {
     this.log = '';
     const proc = spawn(
       SERVER_BIN,
-      ['serve', '--addr', `127.0.0.1:${this.port}`, '--db', this.db, '--dist', this.dist],
+      // The shared server's demo code, so a test can file a complaint (../filing.ts).
+      ['serve', '--addr', `127.0.0.1:${this.port}`, '--db', this.db, '--dist', this.dist, '--demo-otp', '123456'],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     proc.stdout?.on('data', (d) => (this.log += d));
@@ -340,6 +342,39 @@ test.describe('offline and updates (own server)', () => {
     expect(personal, JSON.stringify(personal)).toEqual([]);
     expect(entries.some((e) => e.url.includes('/api/v1/session'))).toBe(false);
     for (const e of api) expect(e.cache).toMatch(/^ns-masters-/);
+  });
+
+  test('the status bundle works offline: the lookup opens, and a case shows its last known status', async ({ page, context }) => {
+    tmp = mkdtempSync(path.join(os.tmpdir(), 'ns-pwa-status-'));
+    server = new PrivateServer(copyDist(tmp), path.join(tmp, 'db.sqlite3'), await freePort());
+    await server.start();
+    const api = await request.newContext({ baseURL: server.url });
+    const { reference, mobile } = await fileComplaint(undefined, api);
+    await api.dispose();
+    const shell = new AppShell(page);
+
+    // Online: the citizen looks the case up once; the phone keeps its latest status.
+    await shell.goto(`${server.url}/status`);
+    await waitForOfflineReady(page);
+    await page.locator('#f-reference').fill(reference);
+    await page.locator('#f-mobile').fill(mobile);
+    await page.locator('[data-testid="show-status"]').click();
+    await expect(page).toHaveURL(new RegExp(`/status/${reference}$`));
+    await expect(page.locator('[data-testid="current-status"]')).toContainText(t('hi', 'status.code_submitted'));
+
+    await context.setOffline(true);
+    await server.stop();
+
+    // The lookup, from the status bundle's own cached entry page (the app's shortcut opens it).
+    await shell.goto(`${server.url}/status`);
+    await expect(shell.h1).toHaveText(t('hi', 'services.status_title'));
+    await expect(page.locator('#f-reference')).toBeEditable();
+
+    // The case page a slip's QR code opens: no answer from the server, but what the phone knows.
+    await shell.goto(`${server.url}/status/${reference}`);
+    await expect(shell.h1).toHaveText(t('hi', 'status.case_title').replace('{reference}', reference));
+    const [before] = t('hi', 'status.last_known').split('{status}');
+    await expect(page.locator('[data-testid="last-known"]')).toContainText(`${before}${t('hi', 'status.code_submitted')}`);
   });
 
   test('a new build waits, is announced, and takes over only when asked', async ({ page }) => {
