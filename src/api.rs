@@ -63,15 +63,15 @@ async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
         .headers()
         .get("retry-after")
         .and_then(|v| v.trim().parse::<u64>().ok());
-    match json::<ApiErrorBody>(&response).await.ok_or(()) {
-        Ok(body) => Err(ApiError::Rejected {
+    match json::<ApiErrorBody>(&response).await {
+        Some(body) => Err(ApiError::Rejected {
             status,
             body,
             retry_after_secs,
         }),
         // A proxy's own "too many requests" or "unavailable" page: its status and Retry-After
         // say what to do even though its body is not ours.
-        Err(_) if status == 429 || status == 503 => Err(ApiError::Rejected {
+        None if status == 429 || status == 503 => Err(ApiError::Rejected {
             status,
             body: ApiErrorBody::new(if status == 429 {
                 ErrorCode::RateLimited
@@ -80,7 +80,7 @@ async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
             }),
             retry_after_secs,
         }),
-        Err(_) => Err(ApiError::BadData { status }),
+        None => Err(ApiError::BadData { status }),
     }
 }
 

@@ -49,12 +49,7 @@ impl KioskConfig {
     /// unless it has `kiosk=1`. A missing or unreadable option keeps its default; an idle time
     /// outside 30–3600 s is brought into that range.
     pub fn from_query(query: &str) -> Option<Self> {
-        let pairs = || {
-            query
-                .trim_start_matches('?')
-                .split('&')
-                .filter_map(|p| p.split_once('='))
-        };
+        let pairs = || crate::routes::query_pairs(query);
         if !pairs().any(|(k, v)| k == "kiosk" && v == "1") {
             return None;
         }

@@ -35,6 +35,15 @@ pub enum JourneyPage {
     Confirmation(Reference),
 }
 
+/// The `name=value` pairs of an address's query (with or without its `?`), as written: a
+/// value that needs it is decoded by its reader.
+pub fn query_pairs(query: &str) -> impl Iterator<Item = (&str, &str)> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+}
+
 const CHECK: &str = "check";
 const VERIFY: &str = "verify";
 const CONFIRMATION: &str = "confirmation";

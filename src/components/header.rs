@@ -4,7 +4,8 @@ use crate::routes::AppRoute;
 use leptos::prelude::*;
 
 /// The page header: the portal's name (a link home), and its tools: text size, language, and
-/// `finish`, the kiosk's "Finish" button (given by the forms bundle at a kiosk, else none).
+/// `finish`, the kiosk's "Finish" button (given at a kiosk by the bundles that have it, see
+/// `bundle::has_kiosk_reset`; else none).
 #[component]
 pub fn Header(finish: Option<AnyView>) -> impl IntoView {
     let i18n = use_i18n();

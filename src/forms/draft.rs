@@ -33,12 +33,16 @@ pub fn enabled() -> bool {
     !crate::kiosk::is_kiosk()
 }
 
+/// Whether a draft saved at `saved_at_ms` is offered back: it has answers and is under a week
+/// old.
+fn offered(saved_at_ms: f64, answered: bool) -> bool {
+    answered && crate::time::now_ms() - saved_at_ms < MAX_AGE_MS
+}
+
 pub fn load(service: &str) -> Option<Draft> {
     let raw = crate::storage::get(&key(service))?;
     match crate::json::from_text::<Draft>(&raw) {
-        Some(d) if crate::time::now_ms() - d.saved_at_ms < MAX_AGE_MS && !d.answers.is_empty() => {
-            Some(d)
-        }
+        Some(d) if offered(d.saved_at_ms, !d.answers.is_empty()) => Some(d),
         _ => {
             clear(service);
             None
@@ -58,13 +62,12 @@ pub fn waiting(service: &str) -> bool {
         return false;
     };
     let field = |name: &str| js_sys::Reflect::get(&draft, &JsValue::from_str(name)).ok();
-    let fresh = field("saved_at_ms")
-        .and_then(|v| v.as_f64())
-        .is_some_and(|saved| crate::time::now_ms() - saved < MAX_AGE_MS);
     let answered = field("answers")
         .filter(JsValue::is_object)
         .is_some_and(|a| js_sys::Object::keys(a.unchecked_ref::<js_sys::Object>()).length() > 0);
-    fresh && answered
+    field("saved_at_ms")
+        .and_then(|v| v.as_f64())
+        .is_some_and(|saved| offered(saved, answered))
 }
 
 pub fn save(service: &str, draft: &Draft) {

@@ -55,10 +55,8 @@ pub fn restore_kiosk_address() {
     let Some(config) = crate::kiosk::KioskConfig::from_query(&search) else {
         return;
     };
-    let Some(page) = search
-        .trim_start_matches('?')
-        .split('&')
-        .find_map(|pair| pair.strip_prefix(PAGE_PARAM)?.strip_prefix('='))
+    let Some(page) = crate::routes::query_pairs(&search)
+        .find_map(|(name, value)| (name == PAGE_PARAM).then_some(value))
         .and_then(|p| js_sys::decode_uri_component(p).ok())
         .map(String::from)
     else {

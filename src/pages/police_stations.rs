@@ -13,9 +13,10 @@ use crate::pages::masters_select::{DistrictSelect, ListFailed};
 use contract::PoliceStation;
 use leptos::prelude::*;
 
-/// A name as compared by the search: lower case (ASCII: the names are English or Devanagari,
-/// which has no case, and Unicode's case tables are 4 KiB of the bundle); chandrabindu as anusvara and no nukta (a
-/// list may write कदमकुआं or कदमकुआँ, फ़ or फ); hyphens and dots as spaces; spaces squeezed.
+/// A name as compared by the search: lower case (as ASCII: the names are English or
+/// Devanagari, which has no case, and Unicode's case tables are 3 KiB brotli of the bundle);
+/// chandrabindu as anusvara and no nukta (a list may write कदमकुआं or कदमकुआँ, फ़ or फ);
+/// hyphens and dots as spaces; spaces squeezed.
 pub fn normalise(name: &str) -> String {
     let folded: String = name
         .to_ascii_lowercase()
